@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	globalSetup: '<rootDir>/test/setup/global-setup.js',
+	setupFiles: ['<rootDir>/test/setup/user-folder.js'],
+	testTimeout: 30000,
+};
