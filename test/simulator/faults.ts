@@ -1,0 +1,77 @@
+// Fault injection: per-matcher FIFO queues (inject) and seeded random faults (injectRandom).
+import type { Fault } from './types';
+
+export type PathMatcher = string | RegExp;
+
+/** mulberry32: tiny seeded PRNG, returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** method: case-insensitive, '*' matches any. path: string = exact pathname, RegExp = tested on the pathname. */
+export function matches(method: string, path: PathMatcher, reqMethod: string, reqPath: string): boolean {
+	if (method !== '*' && method.toUpperCase() !== reqMethod) return false;
+	if (typeof path === 'string') return path === reqPath;
+	path.lastIndex = 0;
+	return path.test(reqPath);
+}
+
+interface QueueEntry {
+	method: string;
+	path: PathMatcher;
+	faults: Fault[];
+}
+
+interface RandomEntry {
+	method: string;
+	path: PathMatcher;
+	rate: number;
+	next: () => number;
+	faults: Fault[];
+}
+
+export class FaultBook {
+	private queues: QueueEntry[] = [];
+	private randoms: RandomEntry[] = [];
+
+	inject(method: string, path: PathMatcher, faults: Fault[]): void {
+		if (faults.length > 0) this.queues.push({ method, path, faults: [...faults] });
+	}
+
+	injectRandom(method: string, path: PathMatcher, opts: { rate: number; seed: number; faults: Fault[] }): void {
+		if (opts.faults.length === 0) throw new Error('injectRandom: faults must not be empty');
+		this.randoms.push({ method, path, rate: opts.rate, next: mulberry32(opts.seed), faults: [...opts.faults] });
+	}
+
+	clear(): void {
+		this.queues = [];
+		this.randoms = [];
+	}
+
+	/** The fault for this request: queued faults first (oldest injection first), then random ones. */
+	take(method: string, path: string): Fault | undefined {
+		if (this.queues.length === 0 && this.randoms.length === 0) return undefined;
+		for (let i = 0; i < this.queues.length; i++) {
+			const q = this.queues[i];
+			if (!matches(q.method, q.path, method, path)) continue;
+			const f = q.faults.shift();
+			if (q.faults.length === 0) this.queues.splice(i, 1);
+			return f;
+		}
+		for (const r of this.randoms) {
+			if (!matches(r.method, r.path, method, path)) continue;
+			// Two draws per matching request, always, so the sequence depends only on seed and request count.
+			const hit = r.next() < r.rate;
+			const pick = r.faults[Math.floor(r.next() * r.faults.length)];
+			if (hit) return pick;
+		}
+		return undefined;
+	}
+}

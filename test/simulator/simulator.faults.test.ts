@@ -1,0 +1,179 @@
+// Fault controls, latency and concurrency observation.
+import { performance } from 'node:perf_hooks';
+import { startSimulator, type ConvirzaSimulator, type Fault } from './index';
+import { call, expectError, expectSuccess, until } from './test-helpers';
+
+let sim: ConvirzaSimulator;
+beforeEach(async () => {
+	sim = await startSimulator();
+});
+afterEach(async () => {
+	await sim.close();
+});
+
+const PUT_PATH = '/v3/users/10001';
+const put = (s: ConvirzaSimulator, first_name = 'Changed') => call(s, 'PUT', PUT_PATH, { body: { first_name } });
+
+describe('status faults (inject)', () => {
+	test('queue: 429 with Retry-After seconds, then 503 with an HTTP date, consumed in order, then normal', async () => {
+		const date = 'Wed, 21 Oct 2037 07:28:00 GMT';
+		sim.inject('GET', '/v3/users/10001', { status: 429, retryAfter: '1' }, { status: 503, retryAfter: date });
+		const a = await call(sim, 'GET', '/v3/users/10001');
+		expectError(a, 429, 'Too Many Requests', 'Injected fault', '/v3/users/10001');
+		expect(a.headers.get('retry-after')).toBe('1');
+		const b = await call(sim, 'GET', '/v3/users/10001');
+		expectError(b, 503, 'Service Unavailable', 'Injected fault', '/v3/users/10001');
+		expect(b.headers.get('retry-after')).toBe(date);
+		const c = await call(sim, 'GET', '/v3/users/10001');
+		expectSuccess(c);
+		expect(c.headers.get('retry-after')).toBeNull();
+		expect(sim.requests('GET', '/v3/users/10001').map((r) => r.status)).toEqual([429, 503, 200]);
+	});
+	test('a status fault applies nothing; a custom body is sent as given', async () => {
+		sim.inject('PUT', PUT_PATH, { status: 500, body: { upstream: 'down' } });
+		const res = await put(sim);
+		expect(res.status).toBe(500);
+		expect(res.json).toEqual({ upstream: 'down' });
+		expect(sim.writes).toEqual([]);
+		expect(sim.userRecord(10001)?.first_name).toBe('John');
+	});
+	test('only matching requests consume faults; RegExp paths and method "*"; clearFaults', async () => {
+		sim.inject('*', /^\/v3\/users\/\d+$/, { status: 502 }, { status: 504 });
+		expectSuccess(await call(sim, 'GET', '/v3/users/list'));
+		expect((await call(sim, 'DELETE', '/v3/users/10003')).status).toBe(502);
+		expect((await call(sim, 'GET', '/v3/users/10004')).status).toBe(504);
+		sim.inject('GET', '/v3/users/list', { status: 500 });
+		sim.clearFaults();
+		expectSuccess(await call(sim, 'GET', '/v3/users/list'));
+		expect(sim.writes).toEqual([]);
+	});
+});
+
+describe('connection faults', () => {
+	test('reset before: socket destroyed, nothing applied, no status logged', async () => {
+		sim.inject('PUT', PUT_PATH, { reset: 'before' });
+		await expect(put(sim)).rejects.toThrow();
+		expect(sim.writes).toEqual([]);
+		expect(sim.userRecord(10001)?.first_name).toBe('John');
+		const [entry] = sim.requests('PUT', PUT_PATH);
+		expect(entry.status).toBeUndefined();
+		expect(entry.body).toEqual({ first_name: 'Changed' });
+		expectSuccess(await put(sim)); // next request is normal
+	});
+	test('reset after: change applied and recorded in writes, but no response', async () => {
+		sim.inject('PUT', PUT_PATH, { reset: 'after' });
+		await expect(put(sim, 'Applied')).rejects.toThrow();
+		expect(sim.userRecord(10001)?.first_name).toBe('Applied');
+		const [entry] = sim.requests('PUT', PUT_PATH);
+		expect(entry.status).toBeUndefined();
+		expect(sim.writes).toEqual([{ method: 'PUT', path: PUT_PATH, userId: 10001, requestId: entry.requestId }]);
+	});
+	test('delay: the delayed request answers after a later one', async () => {
+		sim.inject('GET', '/v3/users/10001', { delayMs: 400 });
+		const order: string[] = [];
+		const slow = call(sim, 'GET', '/v3/users/10001').then((r) => (order.push('slow'), r));
+		await until(() => sim.requests('GET', '/v3/users/10001').length === 1); // the slow one has arrived
+		const fast = await call(sim, 'GET', '/v3/users/10003');
+		order.push('fast');
+		expectSuccess(fast);
+		expectSuccess(await slow);
+		expect(order).toEqual(['fast', 'slow']);
+	});
+	test('malformed JSON: applied, then a truncated body with content-type application/json', async () => {
+		sim.inject('PUT', PUT_PATH, { malformedJson: true });
+		const res = await put(sim, 'Garbled');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(res.text.startsWith('{"code":200')).toBe(true);
+		expect(() => JSON.parse(res.text)).toThrow();
+		expect(sim.userRecord(10001)?.first_name).toBe('Garbled');
+		expect(sim.writes).toHaveLength(1);
+	});
+	test('HTML error page as a proxy would send (default 502, or the given status), nothing applied', async () => {
+		sim.inject('PUT', PUT_PATH, { html: true }, { html: true, status: 504 });
+		const a = await put(sim);
+		expect(a.status).toBe(502);
+		expect(a.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(a.text).toContain('<title>502 Bad Gateway</title>');
+		const b = await put(sim);
+		expect(b.status).toBe(504);
+		expect(b.text).toContain('504 Gateway Timeout');
+		expect(sim.writes).toEqual([]);
+	});
+});
+
+describe('injectRandom', () => {
+	const FAULTS: Fault[] = [{ status: 503 }, { status: 500 }, { status: 429, retryAfter: '0' }];
+	async function run(seed: number, interleaveOtherPaths: boolean): Promise<number[]> {
+		const s = await startSimulator();
+		try {
+			s.injectRandom('GET', /^\/v3\/users\/\d+$/, { rate: 0.3, seed, faults: FAULTS });
+			const statuses: number[] = [];
+			for (let i = 0; i < 40; i++) {
+				if (interleaveOtherPaths) expectSuccess(await call(s, 'GET', '/v3/users/list?limit=1'));
+				statuses.push((await call(s, 'GET', '/v3/users/10001')).status);
+			}
+			return statuses;
+		} finally {
+			await s.close();
+		}
+	}
+	test('same seed -> same fault sequence (non-matching requests do not disturb it)', async () => {
+		const a = await run(42, false);
+		const b = await run(42, true);
+		expect(b).toEqual(a);
+		expect(a.filter((x) => x === 200).length).toBeGreaterThan(15);
+		expect(a.filter((x) => x !== 200).length).toBeGreaterThan(3);
+		expect(await run(7, false)).not.toEqual(a);
+	});
+});
+
+describe('latency and concurrency', () => {
+	test('latencyMs option and setLatency delay every response', async () => {
+		const s = await startSimulator({ latencyMs: 80 });
+		try {
+			let t0 = performance.now();
+			expectSuccess(await call(s, 'GET', '/v3/auth/profile'));
+			expect(performance.now() - t0).toBeGreaterThanOrEqual(75);
+			s.setLatency(150);
+			t0 = performance.now();
+			expect((await call(s, 'GET', '/v3/nothing', { token: null })).status).toBe(401);
+			expect(performance.now() - t0).toBeGreaterThanOrEqual(145);
+		} finally {
+			await s.close();
+		}
+	});
+	test('inFlight / maxInFlight observe concurrency; resetInFlightStats', async () => {
+		sim.setLatency(150);
+		const all = Promise.all(Array.from({ length: 6 }, (_, i) => call(sim, 'GET', `/v3/users/${10001 + i}`)));
+		await until(() => sim.inFlight === 6);
+		(await all).forEach((r) => expectSuccess(r));
+		await until(() => sim.inFlight === 0);
+		expect(sim.maxInFlight).toBe(6);
+		sim.resetInFlightStats();
+		expect(sim.maxInFlight).toBe(0);
+		sim.setLatency(0);
+		expectSuccess(await call(sim, 'GET', '/v3/auth/profile'));
+		expect(sim.maxInFlight).toBe(1);
+	});
+	test('close() is prompt even with a long delay pending; the pending request fails', async () => {
+		sim.inject('GET', '/v3/auth/profile', { delayMs: 60_000 });
+		const pending = call(sim, 'GET', '/v3/auth/profile').then(() => 'answered', () => 'failed');
+		await until(() => sim.inFlight === 1);
+		const t0 = performance.now();
+		await sim.close();
+		expect(performance.now() - t0).toBeLessThan(1000);
+		expect(await pending).toBe('failed');
+	});
+	test('logBodies: false keeps the log cheap (no bodies)', async () => {
+		const s = await startSimulator({ logBodies: false });
+		try {
+			expectSuccess(await put(s));
+			const [entry] = s.requests('put', PUT_PATH);
+			expect(entry).toMatchObject({ method: 'PUT', path: PUT_PATH, url: PUT_PATH, status: 200, rawBody: '' });
+			expect(entry.body).toBeUndefined();
+		} finally {
+			await s.close();
+		}
+	});
+});

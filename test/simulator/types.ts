@@ -1,0 +1,208 @@
+// Public types of the Convirza API simulator (see /work/shared/convirza-api.md).
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type UserRole = 'Admin' | 'Standard' | 'ReadOnly';
+export type UserStatus = 'active' | 'inactive' | 'deleted';
+export type GetUserShape = 'data' | 'data.user' | 'data.users';
+export type LoginShape = 'bare' | 'envelope';
+export type GroupTreeShape = 'flat' | 'nested';
+
+export interface SimulatorOptions {
+	/** default 0 (random free port) */
+	port?: number;
+	/** default 0; added before every response */
+	latencyMs?: number;
+	/** default 7 days; lifetime of OAuth-issued access tokens */
+	accessTokenTtlMs?: number;
+	/** default 0; adds N more realistic users (for paging tests) */
+	extraUsers?: number;
+	/** shape of GET /v3/users/{id}; default 'data.user' */
+	getUserShape?: GetUserShape;
+	/** POST /oauth/token and /oauth/refresh-token response shape; default 'bare' */
+	loginShape?: LoginShape;
+	/** default 10 (documented: 10 per minute per IP) */
+	loginRateLimitPerMinute?: number;
+	/** GET /v3/groups/tree shape; default 'flat' (the documented example) */
+	groupTreeShape?: GroupTreeShape;
+	/** default true; false stores neither `body` nor `rawBody` in the log (benchmarks) */
+	logBodies?: boolean;
+}
+
+/** Internal stored user, request-side names (what PUT/POST/PATCH send). */
+export interface UserRecord {
+	id: number;
+	username: string;
+	first_name: string;
+	last_name: string;
+	role: UserRole;
+	user_ext_id: string | null;
+	user_status: UserStatus;
+	aliases: string | null;
+	timezone: string;
+	agent_ring_to: string | null;
+	agent_code: number | null;
+	ct_user_ou_id: number;
+	score_call: boolean;
+	access_audio: boolean;
+	group_access: number;
+	report_access: number;
+	created_on: string;
+	updated_at: string;
+	/** test control only: overrides the role display name in responses (e.g. 'Supervisor') */
+	roleDisplay?: string;
+}
+
+/** A user as GET /v3/users/list returns it (response-side names). */
+export interface ApiUserListRow {
+	first_name: string;
+	last_name: string;
+	email: string;
+	user_ext_id: string | null;
+	ct_user_id: number;
+	status: UserStatus;
+	agent_ring_to: string | null;
+	agent_id: string;
+	group: string;
+	group_org_unit_id: number;
+	group_external_id: string;
+	account: string;
+	account_org_unit_id: number;
+	account_external_id: string;
+	parent_group: string | null;
+	parent_group_org_unit_id: number | null;
+	parent_group_external_id: string | null;
+	role: string;
+	access_audio: 'Yes' | 'No';
+	group_access: number;
+	report_access: number;
+	assign_scorecard: boolean;
+	user_created: string;
+}
+
+/** A user as GET /v3/users/{id} returns it: the list row plus timezone, aliases, agent_code. */
+export interface ApiUser extends ApiUserListRow {
+	timezone: string;
+	aliases: string | null;
+	agent_code: number | null;
+}
+
+export interface AppliedWrite {
+	method: string;
+	path: string;
+	userId: number;
+	requestId: string;
+}
+
+export interface LoggedRequest {
+	method: string;
+	/** pathname only */
+	path: string;
+	/** pathname with query */
+	url: string;
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	/** parsed JSON body, or undefined (no body, invalid JSON, or logBodies: false) */
+	body: unknown;
+	rawBody: string;
+	/** filled when answered (absent for reset faults) */
+	status?: number;
+	requestId: string;
+}
+
+export type Fault =
+	| { status: number; retryAfter?: string; body?: unknown }
+	| { reset: 'before' }
+	| { reset: 'after' }
+	| { delayMs: number }
+	| { malformedJson: true; status?: number }
+	| { html: true; status?: number };
+
+export interface OrgUnit {
+	id: number;
+	name: string;
+	parentId: number | null;
+	status: 'active' | 'inactive';
+	extId: string;
+}
+
+/** Mutable run-time settings shared by the routes. */
+export interface Settings {
+	latencyMs: number;
+	accessTokenTtlMs: number;
+	refreshTokenTtlMs: number;
+	getUserShape: GetUserShape;
+	loginShape: LoginShape;
+	loginRateLimitPerMinute: number;
+	groupTreeShape: GroupTreeShape;
+	logBodies: boolean;
+}
+
+/** What a route handler returns; the server serialises it. */
+export interface Reply {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+export interface RouteContext {
+	method: string;
+	path: string;
+	query: URLSearchParams;
+	headers: IncomingHttpHeaders;
+	/** parsed JSON, undefined when there was no body */
+	body: unknown;
+	/** true when a non-empty body was not valid JSON */
+	bodyInvalid: boolean;
+	requestId: string;
+	remoteAddress: string;
+}
+
+/** The running simulator handle returned by startSimulator(). */
+export interface ConvirzaSimulator {
+	/** 'http://127.0.0.1:<port>/v3' */
+	readonly baseUrl: string;
+	/** 'http://127.0.0.1:<port>' (the same server serves /v3/... and /oauth/...) */
+	readonly oauthUrl: string;
+	readonly port: number;
+	/** seeded long-lived bearer tokens */
+	readonly tokens: { readonly admin: string; readonly standard: string };
+	readonly logins: {
+		readonly admin: { readonly email: string; readonly password: string };
+		readonly standard: { readonly email: string; readonly password: string };
+	};
+	/** every request, in arrival order */
+	readonly log: readonly LoggedRequest[];
+	clearLog(): void;
+	/** filter the log; method case-insensitive ('*' = any); string path = exact pathname (no query) */
+	requests(method: string, path: string | RegExp): LoggedRequest[];
+	/** every state change actually applied */
+	readonly writes: readonly AppliedWrite[];
+	clearWrites(): void;
+	/** snapshot as GET /v3/users/{id} would show it (response-side names), regardless of hierarchy */
+	user(id: number): ApiUser | undefined;
+	/** internal stored record (request-side names), a copy */
+	userRecord(id: number): UserRecord | undefined;
+	/** test control; throws for an unknown id. `roleDisplay` overrides the role display name. */
+	setUser(id: number, patch: Partial<UserRecord> & { roleDisplay?: string }): void;
+	/** adds n deterministic users to the Acme account; returns the new ids */
+	addUsers(n: number): number[];
+	setLatency(ms: number): void;
+	setGroupTreeShape(shape: GroupTreeShape): void;
+	setGetUserShape(shape: GetUserShape): void;
+	setLoginShape(shape: LoginShape): void;
+	/** queue faults for matching requests, consumed one per request in arrival order */
+	inject(method: string, path: string | RegExp, ...faults: Fault[]): void;
+	/** seeded PRNG: each matching request gets a fault with probability `rate`, picked from `faults` */
+	injectRandom(method: string, path: string | RegExp, opts: { rate: number; seed: number; faults: Fault[] }): void;
+	clearFaults(): void;
+	readonly inFlight: number;
+	readonly maxInFlight: number;
+	resetInFlightStats(): void;
+	expireAccessToken(token: string): void;
+	revokeToken(token: string): void;
+	/** successful POST /oauth/token logins */
+	readonly loginCount: number;
+	resetLoginRateLimit(): void;
+	/** closes the server and all sockets promptly (pending delays are cut short, their sockets destroyed) */
+	close(): Promise<void>;
+}
