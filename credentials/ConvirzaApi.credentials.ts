@@ -1,0 +1,174 @@
+import {
+	UserError,
+	type IAuthenticateGeneric,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentialType,
+	type IHttpRequestHelper,
+	type INodeProperties,
+	type Icon,
+} from 'n8n-workflow';
+
+import { logIn } from './convirzaLogin';
+import {
+	DEFAULT_BASE_URL,
+	DEFAULT_OAUTH_URL,
+	checkServiceUrl,
+} from '../nodes/Convirza/transport/endpoints';
+
+/** Refuses an unsafe URL before any secret is sent; returns the normalised one. */
+function safeUrl(raw: unknown, fieldName: string, fallback: string): string {
+	const checked = checkServiceUrl(raw, fieldName, fallback);
+	if ('url' in checked) return checked.url;
+	throw new UserError(checked.message, { description: checked.description });
+}
+
+export class ConvirzaApi implements ICredentialType {
+	name = 'convirzaApi';
+
+	displayName = 'Convirza API';
+
+	icon: Icon = { light: 'file:convirza.svg', dark: 'file:convirza.dark.svg' };
+
+	documentationUrl = 'https://docs.convirza.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'Paste an access token issued by Convirza',
+				},
+				{
+					name: 'Email and Password',
+					value: 'login',
+					description: 'n8n logs in for you and renews the token when it expires',
+				},
+			],
+			default: 'accessToken',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Bearer access token of a Convirza user. User operations need a token of a user with the Admin role.',
+			displayOptions: { show: { authentication: ['accessToken'] } },
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. admin@example.com',
+			default: '',
+			required: true,
+			description:
+				'Login email of a Convirza user. User operations need a user with the Admin role.',
+			displayOptions: { show: { authentication: ['login'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authentication: ['login'] } },
+		},
+		{
+			// Filled by preAuthentication with the token the login returned; n8n clears and refills it
+			// (one new login) when the API answers 401. Never shown to the user.
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Address of the Convirza API. Change it only for a local test server; it must use https:// unless the host is 127.0.0.1 or localhost.',
+		},
+		{
+			displayName: 'OAuth URL',
+			name: 'oauthUrl',
+			type: 'string',
+			default: DEFAULT_OAUTH_URL,
+			description:
+				'Address of the Convirza login service, used with Email and Password. It must use https:// unless the host is 127.0.0.1 or localhost.',
+			displayOptions: { show: { authentication: ['login'] } },
+		},
+	];
+
+	/**
+	 * Runs before every authenticated request while the hidden session token is empty, after a 401,
+	 * and for every credential test. It refuses insecure URLs before any secret is sent, and for
+	 * Email and Password logs in (Convirza allows 10 logins a minute per IP, so the token is reused
+	 * until the API rejects it).
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		safeUrl(credentials.baseUrl, 'Base URL', DEFAULT_BASE_URL);
+		if (credentials.authentication !== 'login') {
+			if (String(credentials.accessToken ?? '').trim() === '') {
+				throw new UserError('The Convirza credential has no access token', {
+					description: 'Paste an access token into the credential, or use Email and Password.',
+				});
+			}
+			// Nothing to refresh: returning no session token leaves the stored credential unchanged.
+			return {};
+		}
+		const oauthUrl = safeUrl(credentials.oauthUrl, 'OAuth URL', DEFAULT_OAUTH_URL);
+		const sessionToken = await logIn(
+			this.helpers,
+			oauthUrl,
+			String(credentials.email ?? ''),
+			String(credentials.password ?? ''),
+		);
+		return { sessionToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					'=Bearer {{ $credentials.authentication === "login" ? $credentials.sessionToken : String($credentials.accessToken).trim() }}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "") }}`,
+			url: '/auth/profile',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Convirza rejected the token: it is wrong, expired or revoked. Paste a fresh access token (or check the email and password).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: `No Convirza API answered at this Base URL. Check "Base URL" (normally ${DEFAULT_BASE_URL}).`,
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,148 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { Failure } from './failure';
+import type { ConvirzaErrorBody } from '../types';
+
+export interface FailureContext {
+	itemIndex?: number;
+	/** What a 404 means for this request, e.g. "No Convirza user has the ID 42". */
+	notFound?: string;
+	attempts: number;
+	elapsedMs: number;
+}
+
+const STATUS_PHRASES: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	410: 'Gone',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+const NETWORK_PHRASES: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before Convirza answered',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'Convirza did not answer within the timeout',
+	ETIMEDOUT: 'Convirza did not answer within the timeout',
+	ENOTFOUND: 'the host name of the Base URL does not exist',
+	EAI_AGAIN: 'the host name of the Base URL could not be looked up',
+};
+
+/** Convirza's own words from its error envelope (`error` is the specific reason, `message` the phrase). */
+function convirzaReason(body: unknown): { reason?: string; requestId?: string } {
+	if (typeof body === 'string') {
+		return /^\s*</.test(body) ? { reason: 'an HTML error page (likely from a proxy)' } : {};
+	}
+	if (typeof body !== 'object' || body === null) return {};
+	const envelope = body as ConvirzaErrorBody & { request_id?: string };
+	const message = Array.isArray(envelope.message) ? envelope.message.join('; ') : envelope.message;
+	const reason = [envelope.error, message].find((text) => typeof text === 'string' && text !== '');
+	return { reason, requestId: envelope.requestId ?? envelope.request_id };
+}
+
+function hintFor(status: number, reason: string, context: FailureContext): string {
+	switch (status) {
+		case 400:
+			if (/email|username/i.test(reason) && /use|exist|taken|unique/i.test(reason)) {
+				return 'Another Convirza user already has this email. Use a different Email, or update that user instead.';
+			}
+			if (/org.?unit|hierarchy|group/i.test(reason)) {
+				return "The group must be inside your account's hierarchy: pick it from the Group list or use an ID from it.";
+			}
+			return 'Convirza refused the values sent. Correct the field named in the message.';
+		case 401:
+			return 'The access token is missing, expired or revoked. Put a fresh token into the Convirza credential (or check its email and password).';
+		case 403:
+			return 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
+		case 404:
+			return context.notFound ?? 'Convirza does not know this resource. Check the ID.';
+		case 429:
+			return 'Convirza is limiting requests. Lower the Concurrency option or run the workflow later.';
+		default:
+			return status >= 500
+				? 'Convirza had a problem processing the request. Try again later.'
+				: 'Check the values sent to Convirza.';
+	}
+}
+
+function attemptsNote(context: FailureContext): string {
+	if (context.attempts <= 1) return '';
+	const seconds = (context.elapsedMs / 1000).toFixed(1);
+	return ` Gave up after ${context.attempts} attempts over ${seconds} s.`;
+}
+
+interface ErrorFacts {
+	message: string;
+	description?: string;
+	httpCode?: string;
+	requestId?: string;
+}
+
+function apiError(node: INode, facts: ErrorFacts, itemIndex?: number): NodeApiError {
+	const { message, description, httpCode, requestId } = facts;
+	const error = new NodeApiError(
+		node,
+		{ message, httpCode: httpCode ?? null, requestId: requestId ?? null } as JsonObject,
+		{ message, description, httpCode, itemIndex },
+	);
+	// NodeApiError swaps messages that mention a network code (ECONNRESET, ...) for a generic text;
+	// ours already says what happened, so keep it as written.
+	error.message = message;
+	if (requestId) error.context.requestId = requestId;
+	return error;
+}
+
+/**
+ * Turns a failed request into the NodeApiError the user sees. It is built from plain facts only
+ * (never from the HTTP client's error, which holds the Authorization header), keeps Convirza's own
+ * message and request ID, and says how to fix the problem.
+ */
+export function failureToError(node: INode, failure: Failure, context: FailureContext): NodeApiError {
+	const { itemIndex } = context;
+	switch (failure.kind) {
+		case 'http': {
+			const { reason, requestId } = convirzaReason(failure.body);
+			const phrase = STATUS_PHRASES[failure.status] ?? `HTTP ${failure.status}`;
+			const idNote = requestId ? ` Convirza request ID: ${requestId}.` : '';
+			const hint = hintFor(failure.status, reason ?? '', context);
+			return apiError(
+				node,
+				{
+					message: `Convirza error ${failure.status}: ${reason ?? phrase}`,
+					description: `${hint}${attemptsNote(context)}${idNote}`,
+					httpCode: String(failure.status),
+					requestId,
+				},
+				itemIndex,
+			);
+		}
+		case 'network':
+			return apiError(
+				node,
+				{
+					message: `Could not reach Convirza: ${NETWORK_PHRASES[failure.code] ?? 'the connection failed'} (${failure.code})`,
+					description: `Check the Base URL of the credential and that Convirza is reachable.${attemptsNote(context)}`,
+				},
+				itemIndex,
+			);
+		case 'malformed':
+			return apiError(
+				node,
+				{
+					message: `Convirza answered HTTP ${failure.status} with a body that is not the expected JSON`,
+					description: `Check that the Base URL points to the Convirza API.${attemptsNote(context)}`,
+					httpCode: String(failure.status),
+				},
+				itemIndex,
+			);
+		case 'cancelled':
+			return apiError(node, { message: 'The execution was cancelled' }, itemIndex);
+		default:
+			return apiError(node, { message: failure.message, description: failure.description }, itemIndex);
+	}
+}

@@ -1,0 +1,155 @@
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { failureToError } from './apiError';
+import { backoffDelay, parseRetryAfter } from './backoff';
+import { DEFAULT_BASE_URL, checkServiceUrl, type CheckedUrl } from './endpoints';
+import { classifyError, isRetryable, isThrottle, type Failure } from './failure';
+import type { ConvirzaEnvelope, HttpMethod } from '../types';
+
+/** Retry and timeout limits; the node's Options expose them. */
+export interface RequestPolicy {
+	/** Attempts in all, the first one included. */
+	maxAttempts: number;
+	/** Upper bound of the time spent waiting between attempts of one request. */
+	maxRetryWaitMs: number;
+	/** Time allowed for one attempt. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+	maxAttempts: 5,
+	maxRetryWaitMs: 60_000,
+	timeoutMs: 30_000,
+};
+
+export interface ApiRequest {
+	method: HttpMethod;
+	/** Path below the Base URL, starting with "/"; ids in it must already be validated. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** What a 404 means for this request, shown to the user. */
+	notFound?: string;
+}
+
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Lets a concurrency limit follow how Convirza answers. */
+export interface LoadFeedback {
+	onHealthy(): void;
+	onThrottle(): void;
+}
+
+function cancelSignal(context: ApiContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/**
+ * The only place that speaks HTTP to Convirza. One client serves one node execution: it reads the
+ * credential's Base URL once, retries what is safe to retry, and shares a throttle between all
+ * items so that a 429 or 503 slows every request down, not only the one that received it.
+ */
+export class ConvirzaClient {
+	private baseUrl: Promise<CheckedUrl> | undefined;
+
+	private pausedUntil = 0;
+
+	constructor(
+		private readonly context: ApiContext,
+		private readonly policy: RequestPolicy = DEFAULT_POLICY,
+		private readonly feedback?: LoadFeedback,
+		private readonly random: () => number = Math.random,
+	) {}
+
+	async request<T = IDataObject>(request: ApiRequest, itemIndex?: number): Promise<ConvirzaEnvelope<T>> {
+		const url = `${await this.resolveBaseUrl(itemIndex)}${request.path}`;
+		const signal = cancelSignal(this.context);
+		const started = Date.now();
+		let waited = 0;
+		for (let attempt = 1; ; attempt++) {
+			let failure: Failure;
+			try {
+				await this.waitForThrottle(signal);
+				const body: unknown = await this.context.helpers.httpRequestWithAuthentication.call(
+					this.context,
+					'convirzaApi',
+					{
+						method: request.method,
+						url,
+						body: request.body,
+						qs: request.qs,
+						json: true,
+						timeout: this.policy.timeoutMs,
+					},
+				);
+				// A 2xx whose body is not a JSON object: the change may or may not have been applied.
+				if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+					this.feedback?.onHealthy();
+					return body as ConvirzaEnvelope<T>;
+				}
+				failure = { kind: 'malformed', status: 200 };
+			} catch (error) {
+				failure = classifyError(error, signal);
+			}
+			const delay = this.retryDelay(failure, request.method, attempt, waited);
+			if (delay === undefined) {
+				throw failureToError(this.context.getNode(), failure, {
+					itemIndex,
+					notFound: request.notFound,
+					attempts: attempt,
+					elapsedMs: Date.now() - started,
+				});
+			}
+			if (isThrottle(failure)) {
+				this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delay);
+				this.feedback?.onThrottle();
+			}
+			try {
+				await sleep(delay, signal);
+			} catch {
+				throw failureToError(this.context.getNode(), { kind: 'cancelled' }, {
+					itemIndex,
+					attempts: attempt,
+					elapsedMs: Date.now() - started,
+				});
+			}
+			waited += delay;
+		}
+	}
+
+	private retryDelay(
+		failure: Failure,
+		method: HttpMethod,
+		attempt: number,
+		waited: number,
+	): number | undefined {
+		if (!isRetryable(failure, method) || attempt >= this.policy.maxAttempts) return undefined;
+		const asked = failure.kind === 'http' ? parseRetryAfter(failure.retryAfter, Date.now()) : undefined;
+		const delay = asked ?? backoffDelay(attempt, this.random);
+		return waited + delay > this.policy.maxRetryWaitMs ? undefined : delay;
+	}
+
+	private async waitForThrottle(signal: AbortSignal | undefined): Promise<void> {
+		const wait = this.pausedUntil - Date.now();
+		if (wait > 0) await sleep(wait, signal);
+	}
+
+	/** Read once per execution: the same for every item. */
+	private async resolveBaseUrl(itemIndex?: number): Promise<string> {
+		this.baseUrl ??= this.context
+			.getCredentials('convirzaApi')
+			.then((credentials) => checkServiceUrl(credentials.baseUrl, 'Base URL', DEFAULT_BASE_URL));
+		const checked = await this.baseUrl;
+		if ('url' in checked) return checked.url;
+		throw new NodeOperationError(this.context.getNode(), checked.message, {
+			description: checked.description,
+			itemIndex,
+		});
+	}
+}

@@ -1,0 +1,82 @@
+/**
+ * Shapes of Convirza Platform API v3 payloads, as documented (see the project's API notes).
+ * Where the docs are silent the shapes are marked "inferred" and the code reading them is defensive.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Success envelope: `code` mirrors the HTTP status (documented). */
+export interface ConvirzaEnvelope<T = IDataObject> {
+	code: number;
+	message: string;
+	data: T;
+	request_id: string;
+	timestamp: string;
+}
+
+/** Error envelope: note the camelCase keys, unlike the success envelope (documented). */
+export interface ConvirzaErrorBody {
+	statusCode?: number;
+	message?: string | string[];
+	error?: string;
+	timestamp?: string;
+	path?: string;
+	requestId?: string;
+}
+
+export type UserRole = 'Admin' | 'Standard' | 'ReadOnly';
+export type UserStatus = 'active' | 'inactive';
+
+/** Body of PUT/POST/PATCH /v3/users (request-side names, documented). */
+export interface UserRequestBody {
+	username?: string;
+	first_name?: string;
+	last_name?: string;
+	role?: UserRole;
+	user_ext_id?: string;
+	user_status?: UserStatus;
+	aliases?: string | null;
+	timezone?: string;
+	agent_ring_to?: string;
+	agent_code?: number;
+	ct_user_ou_id?: number;
+	score_call?: boolean;
+	access_audio?: boolean;
+}
+
+export type UserBodyField = keyof UserRequestBody;
+
+/** A user as the API returns it (response-side names; list row documented, get-one inferred). */
+export interface ApiUser extends IDataObject {
+	ct_user_id?: number;
+	email?: string;
+	first_name?: string;
+	last_name?: string;
+	user_ext_id?: string | null;
+	status?: string;
+	role?: string;
+	role_id?: number;
+	agent_ring_to?: string | null;
+	agent_code?: number | null;
+	group_org_unit_id?: number;
+	access_audio?: string | boolean;
+	assign_scorecard?: boolean;
+	timezone?: string | null;
+	aliases?: string | null;
+}
+
+export interface UserListData {
+	users: ApiUser[];
+	total: number;
+}
+
+/** GET /v3/groups/tree: documented flat rows, prose promises nested `children` (accept both). */
+export interface GroupTreeNode {
+	org_unit_id: number;
+	text?: string;
+	org_unit_name?: string;
+	code?: string;
+	group_level?: number;
+	children?: GroupTreeNode[];
+}
