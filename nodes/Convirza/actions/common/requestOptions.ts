@@ -1,0 +1,71 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_POLICY, type RequestPolicy } from '../../transport';
+
+/**
+ * Options that shape how requests are sent. They apply to the whole run (all items), so they take
+ * no expressions and are read once. Every operation's "Options" collection includes them.
+ * The UI defaults must be literals (n8n's lint); a unit test keeps them equal to DEFAULT_POLICY.
+ */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 50, numberPrecision: 0 },
+		default: 0,
+		noDataExpression: true,
+		description:
+			'How many requests may be in flight at once. 0 (Auto) adapts to how Convirza answers: it speeds up while responses are healthy and slows down when Convirza asks to. 1 sends one request at a time, in item order.',
+	},
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+		default: 5,
+		noDataExpression: true,
+		description:
+			'How often a request is tried in all when Convirza is busy or unreachable (429, 5xx, connection lost). Creating a user is repeated only when Convirza certainly did not act.',
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 600 },
+		default: 60,
+		noDataExpression: true,
+		description:
+			'Longest total time to wait between the attempts of one request, including waits Convirza asks for with Retry-After',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeoutMs',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 30000,
+		noDataExpression: true,
+		description: 'Time to wait for Convirza to answer one request before it counts as failed',
+	},
+];
+
+export interface RunSettings {
+	policy: RequestPolicy;
+	/** 0 = Auto. */
+	concurrency: number;
+}
+
+export function readRunSettings(context: IExecuteFunctions): RunSettings {
+	const read = (name: string, fallback: number): number => {
+		const value = context.getNodeParameter(`options.${name}`, 0, fallback) as number;
+		return Number.isFinite(value) ? value : fallback;
+	};
+	return {
+		concurrency: Math.max(0, Math.floor(read('concurrency', 0))),
+		policy: {
+			maxAttempts: Math.max(1, Math.floor(read('maxAttempts', DEFAULT_POLICY.maxAttempts))),
+			maxRetryWaitMs: Math.max(0, read('maxRetryWaitSeconds', DEFAULT_POLICY.maxRetryWaitMs / 1000) * 1000),
+			timeoutMs: Math.max(1, read('timeoutMs', DEFAULT_POLICY.timeoutMs)),
+		},
+	};
+}

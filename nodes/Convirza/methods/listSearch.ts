@@ -1,0 +1,57 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { flattenGroupTree } from '../helpers/groupTree';
+import { ConvirzaClient } from '../transport';
+import type { UserListData } from '../types';
+
+const PAGE_SIZE = 100;
+
+/**
+ * Users for the User picker, searched by name, or by email when the text contains "@" (the list
+ * endpoint filters each separately). The pagination token is the next offset.
+ */
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const qs: Record<string, string | number> = { limit: PAGE_SIZE, offset, sort_by: 'name', sort_order: 'asc' };
+	const text = filter?.trim();
+	if (text) qs[text.includes('@') ? 'email' : 'name'] = text;
+
+	const response = await new ConvirzaClient(this).request<UserListData>({
+		method: 'GET',
+		path: '/users/list',
+		qs,
+	});
+	const users = response.data?.users ?? [];
+	const total = Number(response.data?.total ?? 0);
+	const nextOffset = offset + users.length;
+	return {
+		results: users.map((user) => ({
+			name: `${user.first_name ?? ''} ${user.last_name ?? ''} (${user.email ?? 'no email'})`.trim(),
+			value: String(user.ct_user_id),
+		})),
+		paginationToken: users.length > 0 && nextOffset < total ? String(nextOffset) : undefined,
+	};
+}
+
+/** Active groups for the Group picker, labelled with their path so the hierarchy shows. */
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const response = await new ConvirzaClient(this).request({
+		method: 'GET',
+		path: '/groups/tree',
+		qs: { active: 'true' },
+	});
+	const text = filter?.trim().toLowerCase();
+	const groups = flattenGroupTree(response.data).filter(
+		(group) => !text || group.path.toLowerCase().includes(text) || String(group.id) === text,
+	);
+	return {
+		results: groups.map((group) => ({ name: `${group.path} (${group.id})`, value: String(group.id) })),
+	};
+}
