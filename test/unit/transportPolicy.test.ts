@@ -1,0 +1,93 @@
+import { backoffDelay, parseRetryAfter } from '../../nodes/Convirza/transport/backoff';
+import { checkServiceUrl } from '../../nodes/Convirza/transport/endpoints';
+import { classifyError, isRetryable } from '../../nodes/Convirza/transport/failure';
+import { DEFAULT_POLICY } from '../../nodes/Convirza/transport';
+import { requestOptions } from '../../nodes/Convirza/actions/common/requestOptions';
+
+describe('parseRetryAfter', () => {
+	const now = Date.parse('2026-11-27T10:00:00Z');
+	it('reads delta-seconds and HTTP dates', () => {
+		expect(parseRetryAfter('3', now)).toBe(3000);
+		expect(parseRetryAfter('Fri, 27 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+		expect(parseRetryAfter('Fri, 27 Nov 2026 09:00:00 GMT', now)).toBe(0);
+	});
+	it('ignores absent or unreadable values', () => {
+		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+		expect(parseRetryAfter('soon', now)).toBeUndefined();
+	});
+});
+
+describe('backoffDelay', () => {
+	it('grows exponentially with bounded jitter', () => {
+		expect(backoffDelay(1, () => 0)).toBe(250);
+		expect(backoffDelay(1, () => 1)).toBe(500);
+		expect(backoffDelay(3, () => 0)).toBe(1000);
+		expect(backoffDelay(20, () => 1)).toBe(10_000);
+	});
+});
+
+describe('isRetryable', () => {
+	it.each([429, 500, 502, 503, 504])('retries idempotent methods on %d', (status) => {
+		expect(isRetryable({ kind: 'http', status, body: undefined }, 'PUT')).toBe(true);
+	});
+	it.each([400, 401, 403, 404])('never retries %d', (status) => {
+		expect(isRetryable({ kind: 'http', status, body: undefined }, 'GET')).toBe(false);
+	});
+	it('retries a POST only when the server certainly did not act', () => {
+		expect(isRetryable({ kind: 'http', status: 429, body: undefined }, 'POST')).toBe(true);
+		expect(isRetryable({ kind: 'network', code: 'ECONNREFUSED' }, 'POST')).toBe(true);
+		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, 'POST')).toBe(false);
+		expect(isRetryable({ kind: 'http', status: 503, body: undefined }, 'POST')).toBe(false);
+		expect(isRetryable({ kind: 'malformed', status: 200 }, 'POST')).toBe(false);
+		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, 'PUT')).toBe(true);
+	});
+});
+
+describe('classifyError', () => {
+	it('finds the HTTP response below n8n wrappers, without keeping the request', () => {
+		const axiosError = {
+			response: { status: 503, headers: { 'retry-after': '2' }, data: { error: 'busy' } },
+			config: { headers: { Authorization: 'Bearer secret' } },
+		};
+		const failure = classifyError({ message: 'wrapped', cause: axiosError });
+		expect(failure).toEqual({ kind: 'http', status: 503, retryAfter: '2', body: { error: 'busy' } });
+		expect(JSON.stringify(failure)).not.toContain('secret');
+	});
+	it('recognises resets and cancellation', () => {
+		expect(classifyError({ cause: { code: 'ECONNRESET' } })).toEqual({ kind: 'network', code: 'ECONNRESET' });
+		const controller = new AbortController();
+		controller.abort();
+		expect(classifyError(new Error('x'), controller.signal)).toEqual({ kind: 'cancelled' });
+	});
+});
+
+describe('checkServiceUrl', () => {
+	const fallback = 'https://platform-api.convirza.com/v3';
+	it('normalises trailing slashes and empty values', () => {
+		expect(checkServiceUrl('https://platform-api.convirza.com/v3//', 'Base URL', fallback)).toEqual({ url: fallback });
+		expect(checkServiceUrl('  ', 'Base URL', fallback)).toEqual({ url: fallback });
+		expect(checkServiceUrl('http://127.0.0.1:8787/v3/', 'Base URL', fallback)).toEqual({
+			url: 'http://127.0.0.1:8787/v3',
+		});
+		expect(checkServiceUrl('http://localhost:1/v3', 'Base URL', fallback)).toEqual({ url: 'http://localhost:1/v3' });
+	});
+	it.each([
+		'http://platform-api.convirza.com/v3',
+		'http://10.0.0.5/v3',
+		'ftp://platform-api.convirza.com',
+		'https://user:pw@platform-api.convirza.com/v3',
+		'https://platform-api.convirza.com/v3?x=1',
+		'not a url',
+	])('refuses %j', (url) => {
+		const checked = checkServiceUrl(url, 'Base URL', fallback);
+		expect(checked).toHaveProperty('message');
+		expect(JSON.stringify(checked)).not.toContain('pw@');
+	});
+});
+
+it('the UI defaults of the request options equal DEFAULT_POLICY', () => {
+	const byName = Object.fromEntries(requestOptions.map((option) => [option.name, option.default]));
+	expect(byName.maxAttempts).toBe(DEFAULT_POLICY.maxAttempts);
+	expect(byName.maxRetryWaitSeconds).toBe(DEFAULT_POLICY.maxRetryWaitMs / 1000);
+	expect(byName.timeoutMs).toBe(DEFAULT_POLICY.timeoutMs);
+});

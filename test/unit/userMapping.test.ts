@@ -1,0 +1,136 @@
+import { toUserRequestBody } from '../../nodes/Convirza/helpers/userBody';
+import { toCurrentProfile, userFromResponse } from '../../nodes/Convirza/helpers/userMapping';
+
+const listRow = {
+	first_name: 'John',
+	last_name: 'Doe',
+	email: 'john.doe@example.com',
+	user_ext_id: 'EXT-12345',
+	ct_user_id: 10001,
+	status: 'active',
+	agent_ring_to: '+14255551234',
+	agent_id: 'AGT-001',
+	group_org_unit_id: 70035,
+	role: 'Standard User',
+	access_audio: 'Yes',
+	assign_scorecard: true,
+};
+
+describe('toCurrentProfile (response names to request names)', () => {
+	it('maps the documented list row', () => {
+		expect(toCurrentProfile(listRow)).toEqual({
+			body: {
+				username: 'john.doe@example.com',
+				first_name: 'John',
+				last_name: 'Doe',
+				user_ext_id: 'EXT-12345',
+				agent_ring_to: '+14255551234',
+				ct_user_ou_id: 70035,
+				role: 'Standard',
+				user_status: 'active',
+				access_audio: true,
+				score_call: true,
+			},
+			unmappable: {},
+		});
+	});
+
+	it('leaves out what the response does not have, and nulls', () => {
+		const { body } = toCurrentProfile({ ...listRow, agent_ring_to: null, timezone: 'UTC', aliases: null });
+		expect(body).not.toHaveProperty('agent_ring_to');
+		expect(body).not.toHaveProperty('aliases');
+		expect(body).not.toHaveProperty('agent_code');
+		expect(body.timezone).toBe('UTC');
+	});
+
+	it.each([
+		['Admin', 'Admin'],
+		['Admin User', 'Admin'],
+		['Read Only User', 'ReadOnly'],
+		['Read-Only', 'ReadOnly'],
+		['standard', 'Standard'],
+	])('maps role display name %j', (display, role) => {
+		expect(toCurrentProfile({ ...listRow, role: display }).body.role).toBe(role);
+	});
+
+	it('never guesses an unknown role, status or audio flag', () => {
+		const profile = toCurrentProfile({ ...listRow, role: 'Supervisor', status: 'deleted', access_audio: 'Maybe' });
+		expect(profile.body).not.toHaveProperty('role');
+		expect(profile.body).not.toHaveProperty('user_status');
+		expect(profile.body).not.toHaveProperty('access_audio');
+		expect(Object.keys(profile.unmappable).sort()).toEqual(['access_audio', 'role', 'user_status']);
+		expect(profile.unmappable.role).toMatch(/Supervisor/);
+	});
+
+	it('falls back to role_id when the display name is unknown', () => {
+		expect(toCurrentProfile({ ...listRow, role: 'Custom', role_id: 3 }).body.role).toBe('ReadOnly');
+	});
+});
+
+describe('userFromResponse accepts every inferred get-one shape', () => {
+	it.each([
+		['data', listRow],
+		['data.user', { user: listRow }],
+		['data.users[0]', { users: [listRow] }],
+	])('%s', (_, data) => {
+		expect(userFromResponse(data)?.ct_user_id).toBe(10001);
+	});
+	it('returns undefined for anything else', () => {
+		expect(userFromResponse(null)).toBeUndefined();
+		expect(userFromResponse({ users: [] })).toBeUndefined();
+		expect(userFromResponse({ unrelated: true })).toBeUndefined();
+	});
+});
+
+describe('toUserRequestBody', () => {
+	it('maps every parameter to its body field', () => {
+		expect(
+			toUserRequestBody(
+				{
+					email: 'a@example.com',
+					firstName: 'Ann',
+					lastName: 'Lee',
+					role: 'Admin',
+					externalId: 'CRM-1',
+					status: 'inactive',
+					aliases: 'Annie',
+					timezone: 'Europe/Berlin',
+					agentRingTo: '+1 425 555 0000',
+					agentCode: 7,
+					group: { __rl: true, mode: 'list', value: '70035' },
+					scoreCalls: 'true',
+					accessAudio: false,
+				},
+				true,
+			),
+		).toEqual({
+			username: 'a@example.com',
+			first_name: 'Ann',
+			last_name: 'Lee',
+			role: 'Admin',
+			user_ext_id: 'CRM-1',
+			user_status: 'inactive',
+			aliases: 'Annie',
+			timezone: 'Europe/Berlin',
+			agent_ring_to: '+14255550000',
+			agent_code: 7,
+			ct_user_ou_id: 70035,
+			score_call: true,
+			access_audio: false,
+		});
+	});
+
+	it('skips empty values when asked to, and refuses them otherwise', () => {
+		const fields = { firstName: '', lastName: '  ', email: null, group: { __rl: true, mode: 'id', value: '' } };
+		expect(toUserRequestBody(fields, true)).toEqual({});
+		expect(() => toUserRequestBody({ email: null }, false)).toThrow(/"Email" parameter has no value/);
+		expect(toUserRequestBody({ firstName: '' }, false)).toEqual({ first_name: '' });
+	});
+
+	it('reads only known keys', () => {
+		const fields = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x", "firstName": "Ann"}');
+		const body = toUserRequestBody(fields, true);
+		expect(body).toEqual({ first_name: 'Ann' });
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
