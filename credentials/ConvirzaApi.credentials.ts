@@ -9,7 +9,7 @@ import {
 	type Icon,
 } from 'n8n-workflow';
 
-import { logIn } from './convirzaLogin';
+import { logInOnce } from './convirzaLogin';
 import {
 	DEFAULT_BASE_URL,
 	DEFAULT_OAUTH_URL,
@@ -128,11 +128,12 @@ export class ConvirzaApi implements ICredentialType {
 			return {};
 		}
 		const oauthUrl = safeUrl(credentials.oauthUrl, 'OAuth URL', DEFAULT_OAUTH_URL);
-		const sessionToken = await logIn(
+		const sessionToken = await logInOnce(
 			this.helpers,
 			oauthUrl,
 			String(credentials.email ?? ''),
 			String(credentials.password ?? ''),
+			String(credentials.sessionToken ?? ''),
 		);
 		return { sessionToken };
 	}

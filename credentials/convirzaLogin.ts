@@ -38,7 +38,7 @@ function loginError(error: LoginFailure): UserError {
 }
 
 /** Logs in with email and password (`POST /oauth/token`) and returns the access token. */
-export async function logIn(
+async function requestToken(
 	helpers: IHttpRequestHelper['helpers'],
 	oauthUrl: string,
 	email: string,
@@ -66,4 +66,35 @@ export async function logIn(
 		});
 	}
 	return token;
+}
+
+/**
+ * Logins that replace a given token, shared by every request that needs the same replacement.
+ *
+ * n8n calls preAuthentication for each request that finds the token empty or gets a 401, so with
+ * several requests in flight every one of them would log in again, and Convirza allows only 10
+ * logins a minute. Requests that present the same old token (or none yet) for the same login share
+ * one login. Kept in memory only; one entry per login, replaced by the next renewal.
+ */
+const renewals = new Map<string, { replaces: string; token: Promise<string> }>();
+
+export async function logInOnce(
+	helpers: IHttpRequestHelper['helpers'],
+	oauthUrl: string,
+	email: string,
+	password: string,
+	currentToken: string,
+): Promise<string> {
+	const key = JSON.stringify([oauthUrl, email, password]);
+	const pending = renewals.get(key);
+	if (pending !== undefined && pending.replaces === currentToken) return await pending.token;
+
+	const token = requestToken(helpers, oauthUrl, email, password);
+	renewals.set(key, { replaces: currentToken, token });
+	// A failed login is not shared with later attempts: the next one tries again. (The failure
+	// itself reaches the caller through the await below.)
+	token.then(undefined, () => {
+		if (renewals.get(key)?.token === token) renewals.delete(key);
+	});
+	return await token;
 }

@@ -19,10 +19,11 @@ describe('parseRetryAfter', () => {
 
 describe('backoffDelay', () => {
 	it('grows exponentially with bounded jitter', () => {
-		expect(backoffDelay(1, () => 0)).toBe(250);
-		expect(backoffDelay(1, () => 1)).toBe(500);
-		expect(backoffDelay(3, () => 0)).toBe(1000);
-		expect(backoffDelay(20, () => 1)).toBe(10_000);
+		expect(backoffDelay(1, 500, () => 0)).toBe(250);
+		expect(backoffDelay(1, 500, () => 1)).toBe(500);
+		expect(backoffDelay(3, 500, () => 0)).toBe(1000);
+		expect(backoffDelay(20, 500, () => 1)).toBe(10_000);
+		expect(backoffDelay(4, 0, () => 1)).toBe(0);
 	});
 });
 
@@ -90,4 +91,5 @@ it('the UI defaults of the request options equal DEFAULT_POLICY', () => {
 	expect(byName.maxAttempts).toBe(DEFAULT_POLICY.maxAttempts);
 	expect(byName.maxRetryWaitSeconds).toBe(DEFAULT_POLICY.maxRetryWaitMs / 1000);
 	expect(byName.timeoutMs).toBe(DEFAULT_POLICY.timeoutMs);
+	expect(byName.retryDelayMs).toBe(DEFAULT_POLICY.retryDelayMs);
 });

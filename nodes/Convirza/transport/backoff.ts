@@ -1,6 +1,5 @@
 /** Delays between attempts: Retry-After when Convirza sends it, else exponential with jitter. */
 
-const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
 
 /**
@@ -20,7 +19,11 @@ export function parseRetryAfter(header: string | undefined, now: number): number
  * "Equal jitter": half of the exponential step is fixed, half random, so retries of many items
  * spread out without any of them retrying almost at once. `attempt` counts from 1.
  */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-	const step = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+export function backoffDelay(
+	attempt: number,
+	baseDelayMs: number,
+	random: () => number = Math.random,
+): number {
+	const step = Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(step / 2 + random() * (step / 2));
 }

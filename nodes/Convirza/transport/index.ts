@@ -20,12 +20,15 @@ export interface RequestPolicy {
 	maxRetryWaitMs: number;
 	/** Time allowed for one attempt. */
 	timeoutMs: number;
+	/** First wait before a retry when Convirza does not say how long; doubles per attempt. */
+	retryDelayMs: number;
 }
 
 export const DEFAULT_POLICY: RequestPolicy = {
 	maxAttempts: 5,
 	maxRetryWaitMs: 60_000,
 	timeoutMs: 30_000,
+	retryDelayMs: 500,
 };
 
 export interface ApiRequest {
@@ -131,7 +134,7 @@ export class ConvirzaClient {
 	): number | undefined {
 		if (!isRetryable(failure, method) || attempt >= this.policy.maxAttempts) return undefined;
 		const asked = failure.kind === 'http' ? parseRetryAfter(failure.retryAfter, Date.now()) : undefined;
-		const delay = asked ?? backoffDelay(attempt, this.random);
+		const delay = asked ?? backoffDelay(attempt, this.policy.retryDelayMs, this.random);
 		return waited + delay > this.policy.maxRetryWaitMs ? undefined : delay;
 	}
 

@@ -39,6 +39,16 @@ export const requestOptions: INodeProperties[] = [
 			'Longest total time to wait between the attempts of one request, including waits Convirza asks for with Retry-After',
 	},
 	{
+		displayName: 'Retry Delay (Ms)',
+		name: 'retryDelayMs',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 500,
+		noDataExpression: true,
+		description:
+			'First wait before retrying a failed request when Convirza does not say how long to wait. It doubles with each attempt (up to 10 seconds), with some randomness so that many items do not retry at once.',
+	},
+	{
 		displayName: 'Timeout (Ms)',
 		name: 'timeoutMs',
 		type: 'number',
@@ -66,6 +76,7 @@ export function readRunSettings(context: IExecuteFunctions): RunSettings {
 			maxAttempts: Math.max(1, Math.floor(read('maxAttempts', DEFAULT_POLICY.maxAttempts))),
 			maxRetryWaitMs: Math.max(0, read('maxRetryWaitSeconds', DEFAULT_POLICY.maxRetryWaitMs / 1000) * 1000),
 			timeoutMs: Math.max(1, read('timeoutMs', DEFAULT_POLICY.timeoutMs)),
+			retryDelayMs: Math.max(0, read('retryDelayMs', DEFAULT_POLICY.retryDelayMs)),
 		},
 	};
 }
