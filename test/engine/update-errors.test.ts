@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { CONVIRZA, byId, runConvirza, tokenCredential } from './convirzaWorkflow';
@@ -11,7 +11,7 @@ afterEach(async () => await sim.close());
 const sendOnly = { fillUnsetFields: false, concurrency: 1 };
 
 /** Runs one PUT that Convirza refuses and returns the error item plus the request ID Convirza gave. */
-async function refusedUpdate(userId: number, updateFields: IDataObject, token?: string) {
+async function refusedUpdate(userId: number, updateFields: INodeParameters, token?: string) {
 	const result = await runConvirza(sim, {
 		items: [{}],
 		parameters: { userId: byId(userId), updateFields, options: sendOnly },

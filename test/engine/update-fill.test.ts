@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { CONVIRZA, byId, runConvirza } from './convirzaWorkflow';
@@ -45,7 +45,7 @@ describe('Fill Unset Fields From Current User (default on)', () => {
 	beforeEach(async () => (sim = await startSimulator()));
 
 	it.each(FIELD_PARAMS)('keeps the current value when only "%s" is left unset: one GET, one PUT', async (unset) => {
-		const fields: IDataObject = { ...ALL_FIELDS };
+		const fields: INodeParameters = { ...ALL_FIELDS };
 		delete fields[unset];
 		const result = await runConvirza(sim, { items: [{}], parameters: { userId: byId(10001), updateFields: fields } });
 
