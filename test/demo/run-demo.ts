@@ -1,0 +1,102 @@
+/**
+ * `npm run demo`: the node's main job, end to end, with no Convirza account. Starts the local
+ * Convirza simulator, runs `crm-sync.workflow.json` (importable into n8n as it is) through n8n's
+ * real execution engine with the BUILT node from dist/, and prints what went in, what came out,
+ * and the Convirza records before and after.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { createCredentialStore, runWorkflow, type WorkflowJson } from '../harness';
+import { CREDENTIAL_REF, convirzaNodeTypes, credentialTypes } from '../engine/convirzaWorkflow';
+import { startSimulator, type ConvirzaSimulator } from '../simulator';
+
+const WATCHED = ['first_name', 'last_name', 'agent_ring_to', 'user_ext_id', 'role', 'timezone'] as const;
+
+function loadBuiltNode(): INodeType {
+	const built = join(__dirname, '..', '..', 'dist', 'nodes', 'Convirza', 'Convirza.node.js');
+	const { Convirza } = require(built) as { Convirza: new () => INodeType };
+	return new Convirza();
+}
+
+function records(sim: ConvirzaSimulator, ids: number[]): IDataObject[] {
+	return ids.map((id) => {
+		const user = sim.userRecord(id);
+		if (user === undefined) return { id, record: '(no such user)' };
+		return { id, ...Object.fromEntries(WATCHED.map((key) => [key, user[key]])) };
+	});
+}
+
+function heading(text: string): void {
+	process.stdout.write(`\n── ${text} ${'─'.repeat(Math.max(0, 70 - text.length))}\n`);
+}
+
+function show(items: INodeExecutionData[], pick: (item: INodeExecutionData) => IDataObject): void {
+	if (items.length === 0) process.stdout.write('(none)\n');
+	else console.table(items.map(pick));
+}
+
+async function main(): Promise<void> {
+	const workflow = JSON.parse(readFileSync(join(__dirname, 'crm-sync.workflow.json'), 'utf8')) as WorkflowJson;
+	const sim = await startSimulator();
+	try {
+		const credentials = createCredentialStore({
+			...CREDENTIAL_REF,
+			type: 'convirzaApi',
+			data: { authentication: 'accessToken', accessToken: sim.tokens.admin, baseUrl: sim.baseUrl },
+		});
+		process.stdout.write(`Convirza simulator: ${sim.baseUrl}\nWorkflow: test/demo/crm-sync.workflow.json\n`);
+
+		const run = async (destinationNode?: string) => {
+			const result = await runWorkflow({
+				workflow,
+				nodeTypes: convirzaNodeTypes(loadBuiltNode()),
+				credentialTypes,
+				credentials,
+				destinationNode,
+			});
+			if (result.error) throw new Error(`The workflow failed: ${result.error.message}`);
+			return result;
+		};
+
+		// First only up to the CRM step, to know which users the contacts point at.
+		const contacts = (await run('CRM contacts')).output('CRM contacts');
+		const ids = contacts.map((item) => Number(String(item.json.convirzaId).trim()));
+		heading('In: CRM contacts');
+		show(contacts, (item) => item.json);
+		heading('Convirza before');
+		console.table(records(sim, ids));
+		sim.clearLog();
+
+		const result = await run();
+		heading('Out: success output (Convirza envelopes, linked to their input item)');
+		show(result.output('Update user', 0), (item) => ({
+			item: (item.pairedItem as { item: number }).item,
+			code: item.json.code as number,
+			userId: (item.json.data as IDataObject).userId as number,
+			request_id: item.json.request_id as string,
+		}));
+
+		heading('Out: error output (one per failed item, merged with its input)');
+		show(result.output('Update user', 1), (item) => ({
+			item: (item.pairedItem as { item: number }).item,
+			convirzaId: item.json.convirzaId as number,
+			error: item.json.error as string,
+		}));
+
+		heading('Requests Convirza received');
+		console.table(sim.log.map((entry) => ({ request: `${entry.method} ${entry.url}`, status: entry.status })));
+
+		heading('Convirza after (empty CRM fields left the stored values alone)');
+		console.table(records(sim, ids));
+	} finally {
+		await sim.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 1;
+});
