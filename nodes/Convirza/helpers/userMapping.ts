@@ -17,7 +17,12 @@ const ROLE_BY_DISPLAY_NAME: Record<string, UserRole> = {
 	readonlyuser: 'ReadOnly',
 };
 
-const ROLE_BY_ID: Record<number, UserRole> = { 1: 'Admin', 2: 'Standard', 3: 'ReadOnly' };
+/** Role ids as the list endpoint filters by them (documented). */
+export const ROLE_IDS: Record<UserRole, number> = { Admin: 1, Standard: 2, ReadOnly: 3 };
+
+const ROLE_BY_ID = Object.fromEntries(
+	Object.entries(ROLE_IDS).map(([role, id]) => [id, role as UserRole]),
+) as Record<number, UserRole>;
 
 export interface CurrentProfile {
 	/** Current values, renamed for a request body. Absent or null values are left out. */

@@ -7,6 +7,8 @@ export interface FailureContext {
 	itemIndex?: number;
 	/** What a 404 means for this request, e.g. "No Convirza user has the ID 42". */
 	notFound?: string;
+	/** For a request not safe to repeat: what to do when it is unclear whether Convirza acted. */
+	ambiguous?: string;
 	attempts: number;
 	elapsedMs: number;
 }
@@ -32,6 +34,34 @@ const NETWORK_PHRASES: Record<string, string> = {
 	ENOTFOUND: 'the host name of the Base URL does not exist',
 	EAI_AGAIN: 'the host name of the Base URL could not be looked up',
 };
+
+// Failures in which the request never reached Convirza: whatever it was, it was not applied.
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/**
+ * Whether Convirza may have acted although the request failed: the connection broke or timed out
+ * after the request was sent, the answer was garbled, or a server error came back (a gateway's
+ * 502/504 may arrive after Convirza applied the change). 4xx answers and 429 are definite refusals.
+ */
+function outcomeUnknown(failure: Failure): boolean {
+	switch (failure.kind) {
+		case 'network':
+			return !NOT_SENT_CODES.has(failure.code);
+		case 'malformed':
+			return true;
+		case 'http':
+			return failure.status >= 500;
+		default:
+			return false;
+	}
+}
 
 /** Convirza's own words from its error envelope (`error` is the specific reason, `message` the phrase). */
 function convirzaReason(body: unknown): { reason?: string; requestId?: string } {
@@ -104,12 +134,13 @@ function apiError(node: INode, facts: ErrorFacts, itemIndex?: number): NodeApiEr
  */
 export function failureToError(node: INode, failure: Failure, context: FailureContext): NodeApiError {
 	const { itemIndex } = context;
+	const ambiguous = outcomeUnknown(failure) ? context.ambiguous : undefined;
 	switch (failure.kind) {
 		case 'http': {
 			const { reason, requestId } = convirzaReason(failure.body);
 			const phrase = STATUS_PHRASES[failure.status] ?? `HTTP ${failure.status}`;
 			const idNote = requestId ? ` Convirza request ID: ${requestId}.` : '';
-			const hint = hintFor(failure.status, reason ?? '', context);
+			const hint = ambiguous ?? hintFor(failure.status, reason ?? '', context);
 			return apiError(
 				node,
 				{
@@ -126,7 +157,7 @@ export function failureToError(node: INode, failure: Failure, context: FailureCo
 				node,
 				{
 					message: `Could not reach Convirza: ${NETWORK_PHRASES[failure.code] ?? 'the connection failed'} (${failure.code})`,
-					description: `Check the Base URL of the credential and that Convirza is reachable.${attemptsNote(context)}`,
+					description: `${ambiguous ?? 'Check the Base URL of the credential and that Convirza is reachable.'}${attemptsNote(context)}`,
 				},
 				itemIndex,
 			);
@@ -135,7 +166,7 @@ export function failureToError(node: INode, failure: Failure, context: FailureCo
 				node,
 				{
 					message: `Convirza answered HTTP ${failure.status} with a body that is not the expected JSON`,
-					description: `Check that the Base URL points to the Convirza API.${attemptsNote(context)}`,
+					description: `${ambiguous ?? 'Check that the Base URL points to the Convirza API.'}${attemptsNote(context)}`,
 					httpCode: String(failure.status),
 				},
 				itemIndex,

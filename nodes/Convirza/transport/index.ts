@@ -39,6 +39,12 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	/** What a 404 means for this request, shown to the user. */
 	notFound?: string;
+	/**
+	 * For a request that is not safe to repeat (POST): what to do when it failed in a way that leaves
+	 * open whether Convirza acted, e.g. how to check whether the user was created. Shown instead of
+	 * the generic hint; the request itself is not repeated (see isRetryable).
+	 */
+	ambiguous?: string;
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -105,6 +111,7 @@ export class ConvirzaClient {
 				throw failureToError(this.context.getNode(), failure, {
 					itemIndex,
 					notFound: request.notFound,
+					ambiguous: request.ambiguous,
 					attempts: attempt,
 					elapsedMs: Date.now() - started,
 				});

@@ -172,3 +172,29 @@ export const userProfileFields: INodeProperties[] = [
 		description: "The user's IANA time zone (timezone), e.g. America/Los_Angeles",
 	},
 ];
+
+/** The Group picker of the profile fields, for the parameters that pick a group outside them. */
+export const groupLocator = userProfileFields.find((field) => field.name === 'group') as INodeProperties;
+
+/** Removes the aliases (sends null): an empty Aliases value is skipped or refused instead. */
+export const clearAliasesField: INodeProperties = {
+	displayName: 'Clear Aliases',
+	name: 'clearAliases',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to remove all aliases of the user (sends aliases as null)',
+};
+
+/** Collections list their entries alphabetically (n8n's lint and UI convention). */
+export const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
+
+/** Get and Get Many: the same switch, the same compact view (helpers/simplifyUser.ts). */
+export const simplifyParameter: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+	hint: 'On: id, email, firstName, lastName, role, status, group, externalId, agentRingTo, accessAudio, scoreCalls, createdAt. Off: the user exactly as Convirza returns it.',
+};

@@ -1,9 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
 import * as update from './update.operation';
+import * as updatePartial from './updatePartial.operation';
 import type { OperationModule } from '../types';
 
-export const operations: Record<string, OperationModule> = { update };
+export const operations: Record<string, OperationModule> = {
+	create,
+	delete: del,
+	get,
+	getAll: getMany,
+	update,
+	updatePartial,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -14,14 +26,49 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
 			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a user (POST). Never sent twice: if the outcome is unclear, the error says how to check.',
+				action: 'Create a user',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a user. Convirza keeps them with the status "deleted".',
+				action: 'Delete a user',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: "Read one user's profile",
+				action: 'Get a user',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List users, filtered by group, name, email, role or status',
+				action: 'Get many users',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description:
-					"Replace a user's profile (PUT). Fields you do not set keep their current values.",
+					"Replace a user's profile (PUT). Fields you do not set keep their current values. Best for setting the whole profile in one call.",
 				action: 'Update a user',
+			},
+			{
+				name: 'Update (Partial)',
+				value: 'updatePartial',
+				description: 'Change only the fields you set (PATCH). Best for changing one or two fields.',
+				action: 'Partially update a user',
 			},
 		],
 		default: 'update',
 	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getMany.description,
 	...update.description,
+	...updatePartial.description,
 ];

@@ -1,26 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userLocator, userProfileFields } from './descriptions';
+import { byDisplayName, clearAliasesField, userLocator, userProfileFields } from './descriptions';
 import { InputError } from '../../helpers/InputError';
-import { FIELD_LABELS, USER_FIELDS, toUserRequestBody } from '../../helpers/userBody';
-import { toCurrentProfile, userFromResponse } from '../../helpers/userMapping';
+import { readUser, userNotFound } from '../../helpers/readUser';
+import { toUpdateBody } from '../../helpers/updateBody';
+import { FIELD_LABELS, USER_FIELDS } from '../../helpers/userBody';
+import { toCurrentProfile } from '../../helpers/userMapping';
 import { parseUserId } from '../../helpers/validation';
 import type { ConvirzaClient } from '../../transport';
-import type { ApiUser, UserRequestBody } from '../../types';
+import type { UserRequestBody } from '../../types';
 import { requestOptions } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['update'] };
-
-const clearAliases: INodeProperties = {
-	displayName: 'Clear Aliases',
-	name: 'clearAliases',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to remove all aliases of the user (sends aliases as null)',
-};
-
-const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
-	a.displayName.localeCompare(b.displayName);
 
 export const description: INodeProperties[] = [
 	{
@@ -37,7 +28,7 @@ export const description: INodeProperties[] = [
 		description:
 			'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
 		displayOptions: { show },
-		options: [...userProfileFields, clearAliases].sort(byDisplayName),
+		options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
 	},
 	{
 		displayName: 'Options',
@@ -78,32 +69,13 @@ export const description: INodeProperties[] = [
 
 const ALL_FIELDS = USER_FIELDS.map((field) => field.key);
 
-function notFound(userId: number): string {
-	return `No Convirza user has the ID ${userId}. Check the User parameter (deleted users keep their ID).`;
-}
-
-async function readUser(client: ConvirzaClient, userId: number, itemIndex: number): Promise<ApiUser> {
-	const response = await client.request(
-		{ method: 'GET', path: `/users/${userId}`, notFound: notFound(userId) },
-		itemIndex,
-	);
-	const user = userFromResponse(response.data);
-	if (user === undefined) {
-		throw new InputError(
-			'Fill Unset Fields From Current User',
-			'could not be applied: Convirza returned no user profile',
-			'Set every field in "Update Fields", or turn this option off to send only the fields set.',
-		);
-	}
-	return user;
-}
-
 /**
  * Completes the body with the user's current values for every field the operator did not set, so
  * the full-replacement PUT blanks nothing. A current value that cannot be written back safely fails
  * the item and names the field to set.
  */
 async function fillFromCurrentUser(
+	context: IExecuteFunctions,
 	client: ConvirzaClient,
 	userId: number,
 	body: UserRequestBody,
@@ -111,7 +83,7 @@ async function fillFromCurrentUser(
 ): Promise<UserRequestBody> {
 	const missing = ALL_FIELDS.filter((key) => !(key in body));
 	if (missing.length === 0) return body;
-	const current = toCurrentProfile(await readUser(client, userId, itemIndex));
+	const current = toCurrentProfile(await readUser(context, client, userId, itemIndex));
 	for (const key of missing) {
 		const reason = current.unmappable[key];
 		if (reason !== undefined) {
@@ -137,30 +109,15 @@ export async function execute(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ignoreEmpty = options.ignoreEmptyValues !== false;
 
-	let body = toUserRequestBody(fields, ignoreEmpty);
-	if (fields.clearAliases === true) {
-		if (body.aliases !== undefined) {
-			throw new InputError('Clear Aliases', 'cannot be used together with Aliases', 'Remove one of the two.');
-		}
-		body.aliases = null;
-	}
-	if (Object.keys(body).length === 0) {
-		throw new InputError(
-			'Update Fields',
-			'has no value to send for this item',
-			ignoreEmpty
-				? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
-				: 'Add at least one field to update.',
-		);
-	}
+	let body = toUpdateBody(fields, ignoreEmpty);
 	if (options.fillUnsetFields !== false) {
-		body = await fillFromCurrentUser(client, userId, body, itemIndex);
+		body = await fillFromCurrentUser(this, client, userId, body, itemIndex);
 	}
 
 	const response = await client.request(
-		{ method: 'PUT', path: `/users/${userId}`, body: body as IDataObject, notFound: notFound(userId) },
+		{ method: 'PUT', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
 		itemIndex,
 	);
-	if (options.returnUpdatedUser === true) return await readUser(client, userId, itemIndex);
+	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
 	return response as unknown as IDataObject;
 }

@@ -1,0 +1,142 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { byDisplayName, userProfileFields } from './descriptions';
+import { InputError } from '../../helpers/InputError';
+import { readUser } from '../../helpers/readUser';
+import { FIELD_LABELS, toUserRequestBody } from '../../helpers/userBody';
+import type { ConvirzaClient } from '../../transport';
+import type { UserBodyField } from '../../types';
+import { requestOptions } from '../common/requestOptions';
+
+const show = { resource: ['user'], operation: ['create'] };
+
+/** Every new user needs these (Convirza refuses a create without them); the rest is optional. */
+const REQUIRED: ReadonlyArray<{ param: string; key: UserBodyField; description: string }> = [
+	{ param: 'email', key: 'username', description: "The new user's login email (username). No other Convirza user may have it." },
+	{ param: 'firstName', key: 'first_name', description: "The new user's first name (first_name)" },
+	{ param: 'lastName', key: 'last_name', description: "The new user's last name (last_name)" },
+	{ param: 'role', key: 'role', description: "The new user's role (role): Admin, Standard or ReadOnly" },
+	{
+		param: 'group',
+		key: 'ct_user_ou_id',
+		description: "The group (org unit) the new user belongs to (ct_user_ou_id). It must be inside your account's hierarchy.",
+	},
+];
+const REQUIRED_PARAMS = new Set(REQUIRED.map((field) => field.param));
+
+const requiredParameters: INodeProperties[] = REQUIRED.map(({ param, description }) => ({
+	...(userProfileFields.find((field) => field.name === param) as INodeProperties),
+	required: true,
+	description,
+	displayOptions: { show },
+}));
+
+export const description: INodeProperties[] = [
+	...requiredParameters,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Optional profile fields. Convirza gives fields not added here its defaults (e.g. status active).',
+		displayOptions: { show },
+		options: userProfileFields.filter((field) => !REQUIRED_PARAMS.has(field.name)),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: ([
+			{
+				displayName: 'Ignore Empty Values',
+				name: 'ignoreEmptyValues',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether an additional field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
+			},
+			{
+				displayName: 'Return Created User',
+				name: 'returnCreatedUser',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
+			},
+			...requestOptions,
+		] as INodeProperties[]).sort(byDisplayName),
+	},
+];
+
+/**
+ * A create is not repeated after a failure that leaves open whether Convirza acted (the transport
+ * refuses to): repeating it could create the user twice. The error says how to find out instead.
+ */
+function ambiguousHint(email: string | undefined): string {
+	return (
+		`Convirza may have created the user ${email} before the request failed, so it was not sent again. ` +
+		'Search for the email with User → Get Many (Filters → Email Contains) before running this item again.'
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ConvirzaClient,
+): Promise<IDataObject> {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const ignoreEmpty = options.ignoreEmptyValues !== false;
+
+	// The required parameters win over same-named keys that may linger in the collection's JSON.
+	const fields: IDataObject = { ...additional };
+	for (const { param } of REQUIRED) {
+		fields[param] = this.getNodeParameter(param, itemIndex, '', { extractValue: true });
+	}
+	const body = toUserRequestBody(fields, ignoreEmpty);
+	for (const { key } of REQUIRED) {
+		if (body[key] === undefined || body[key] === '') {
+			throw new InputError(
+				FIELD_LABELS[key],
+				'is empty',
+				`Every new Convirza user needs a value for "${FIELD_LABELS[key]}": set it, or map it from the input.`,
+			);
+		}
+	}
+
+	const response = await client.request(
+		{ method: 'POST', path: '/users', body: body as IDataObject, ambiguous: ambiguousHint(body.username) },
+		itemIndex,
+	);
+	if (options.returnCreatedUser !== true) return response as unknown as IDataObject;
+
+	const userId = Number((response.data as IDataObject | undefined)?.userId);
+	if (!Number.isSafeInteger(userId) || userId <= 0) {
+		throw new NodeOperationError(this.getNode(), 'Convirza created the user but returned no user ID', {
+			description: `The user ${body.username} exists now: do not create them again. Find them with User → Get Many (Filters → Email Contains), or turn off "Return Created User".`,
+			itemIndex,
+		});
+	}
+	try {
+		return await readUser(this, client, userId, itemIndex);
+	} catch (error) {
+		// The item fails, but running it again must not look like the way to get the profile.
+		throw new NodeOperationError(
+			this.getNode(),
+			`Convirza created the user (ID ${userId}), but reading them back failed: ${(error as Error).message}`,
+			{
+				description: `Do not create ${body.username} again: read them with User → Get (ID ${userId}), or turn off "Return Created User".`,
+				itemIndex,
+			},
+		);
+	}
+}

@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { byDisplayName, clearAliasesField, userLocator, userProfileFields } from './descriptions';
+import { readUser, userNotFound } from '../../helpers/readUser';
+import { toUpdateBody } from '../../helpers/updateBody';
+import { parseUserId } from '../../helpers/validation';
+import type { ConvirzaClient } from '../../transport';
+import { requestOptions } from '../common/requestOptions';
+
+const show = { resource: ['user'], operation: ['updatePartial'] };
+
+export const description: INodeProperties[] = [
+	{ ...userLocator, description: 'The Convirza user to change', displayOptions: { show } },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description:
+			'The fields to change; only these are sent (PATCH) and every other field keeps its value. Convirza advises PATCH for changing one or two fields, and Update (PUT) for setting the whole profile in one call.',
+		displayOptions: { show },
+		options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: ([
+			{
+				displayName: 'Ignore Empty Values',
+				name: 'ignoreEmptyValues',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
+			},
+			{
+				displayName: 'Return Updated User',
+				name: 'returnUpdatedUser',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to read the user after the update and output their profile instead of Convirza's confirmation",
+			},
+			...requestOptions,
+		] as INodeProperties[]).sort(byDisplayName),
+	},
+];
+
+/** PATCH /v3/users/{id}: only the fields set are sent (body inferred: any subset of PUT's fields). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ConvirzaClient,
+): Promise<IDataObject> {
+	const userId = parseUserId(
+		this.getNodeParameter('userId', itemIndex, undefined, { extractValue: true }),
+	);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body = toUpdateBody(fields, options.ignoreEmptyValues !== false);
+
+	const response = await client.request(
+		{ method: 'PATCH', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
+		itemIndex,
+	);
+	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
+	return response as unknown as IDataObject;
+}

@@ -1,0 +1,113 @@
+/**
+ * The User and Group pickers (listSearch methods) run the way n8n's editor runs them: n8n-core's
+ * real LoadOptionsContext, the saved credential, requests to the simulator. Search text, the
+ * pagination token, empty results, and what an API error looks like in the list.
+ */
+import type { INodeListSearchResult } from 'n8n-workflow';
+
+import { searchGroups, searchUsers } from '../../nodes/Convirza/methods/listSearch';
+import { startSimulator, type ConvirzaSimulator } from '../simulator';
+import { loadOptionsContext } from './loadOptionsContext';
+import { standardToken, unknownToken } from './userOps';
+
+let sim: ConvirzaSimulator;
+beforeEach(async () => {
+	sim = await startSimulator();
+});
+afterEach(async () => sim.close());
+
+const names = (result: INodeListSearchResult) => result.results.map((entry) => entry.name);
+
+describe('searchUsers (User picker)', () => {
+	it('lists users by name, labelled with their email, valued by their ID', async () => {
+		const result = await searchUsers.call(loadOptionsContext(sim));
+
+		expect(sim.log.map((r) => [r.method, r.path, r.query])).toEqual([
+			['GET', '/v3/users/list', { limit: '100', offset: '0', sort_by: 'name', sort_order: 'asc' }],
+		]);
+		expect(result.results[0]).toEqual({ name: 'Alice Morgan (alice.morgan@acme-corp.example)', value: '10002' });
+		expect(result.results).toHaveLength(10);
+		expect(result.paginationToken).toBeUndefined();
+	});
+
+	it('searches by name, or by email when the text contains "@"', async () => {
+		const byName = await searchUsers.call(loadOptionsContext(sim), ' chen ');
+		const byEmail = await searchUsers.call(loadOptionsContext(sim), 'john.doe@');
+		expect(sim.log.map((r) => [r.query.name, r.query.email])).toEqual([
+			['chen', undefined],
+			[undefined, 'john.doe@'],
+		]);
+		expect(names(byName)).toEqual(['Bob Chen (bob.chen@acme-corp.example)']);
+		expect(byEmail.results).toEqual([{ name: 'John Doe (john.doe@example.com)', value: '10001' }]);
+	});
+
+	it('pages with the next offset as token until the total', async () => {
+		sim.addUsers(250);
+		const context = loadOptionsContext(sim);
+		const first = await searchUsers.call(context);
+		const second = await searchUsers.call(context, undefined, first.paginationToken);
+		const third = await searchUsers.call(context, undefined, second.paginationToken);
+
+		expect([first.paginationToken, second.paginationToken, third.paginationToken]).toEqual(['100', '200', undefined]);
+		expect(sim.log.map((r) => r.query.offset)).toEqual(['0', '100', '200']);
+		const values = [...first.results, ...second.results, ...third.results].map((entry) => entry.value);
+		expect(values).toHaveLength(260);
+		expect(new Set(values).size).toBe(260);
+	});
+
+	it('an unmatched search gives an empty list without a token', async () => {
+		const result = await searchUsers.call(loadOptionsContext(sim), 'zzz-nobody');
+		expect(result).toEqual({ results: [], paginationToken: undefined });
+	});
+
+	it('an API error surfaces with Convirza’s reason and how to fix it', async () => {
+		const forbidden = searchUsers.call(loadOptionsContext(sim, { credential: standardToken(sim) }));
+		await expect(forbidden).rejects.toMatchObject({
+			message: 'Convirza error 403: Insufficient permissions: Admin role required',
+			description: expect.stringMatching(/need an Admin token/),
+		});
+		const unauthorized = searchUsers.call(loadOptionsContext(sim, { credential: unknownToken(sim) }));
+		await expect(unauthorized).rejects.toMatchObject({
+			message: expect.stringMatching(/^Convirza error 401: /),
+			description: expect.stringMatching(/access token is missing, expired or revoked/),
+		});
+	});
+});
+
+describe('searchGroups (Group picker)', () => {
+	const ACTIVE_ACME_GROUPS = [
+		{ name: 'Acme Corporation (60001)', value: '60001' },
+		{ name: 'Acme Corporation › West Region (65000)', value: '65000' },
+		{ name: 'Acme Corporation › West Region › Sales Team (70035)', value: '70035' },
+		{ name: 'Acme Corporation › West Region › Support Team (70036)', value: '70036' },
+		{ name: 'Acme Corporation › East Region (65001)', value: '65001' },
+		{ name: 'Acme Corporation › East Region › Inbound Sales (70040)', value: '70040' },
+	];
+
+	it.each(['flat', 'nested'] as const)('lists active groups labelled with their path (%s tree)', async (shape) => {
+		sim.setGroupTreeShape(shape);
+		const result = await searchGroups.call(loadOptionsContext(sim, { path: 'parameters.group' }));
+		expect(sim.log.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/v3/groups/tree', { active: 'true' }]]);
+		expect(result.results).toEqual(ACTIVE_ACME_GROUPS);
+	});
+
+	it('filters by any part of the path, or by ID; no match gives an empty list', async () => {
+		const context = loadOptionsContext(sim, { path: 'parameters.group' });
+		expect(names(await searchGroups.call(context, 'SALES'))).toEqual([
+			'Acme Corporation › West Region › Sales Team (70035)',
+			'Acme Corporation › East Region › Inbound Sales (70040)',
+		]);
+		expect(names(await searchGroups.call(context, 'west'))).toHaveLength(3);
+		expect(names(await searchGroups.call(context, '70036'))).toEqual([
+			'Acme Corporation › West Region › Support Team (70036)',
+		]);
+		expect((await searchGroups.call(context, 'nothing like it')).results).toEqual([]);
+	});
+
+	it('an API error surfaces with Convirza’s reason', async () => {
+		const context = loadOptionsContext(sim, { path: 'parameters.group', credential: unknownToken(sim) });
+		await expect(searchGroups.call(context)).rejects.toMatchObject({
+			message: expect.stringMatching(/^Convirza error 401: /),
+		});
+	});
+});
