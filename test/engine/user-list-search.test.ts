@@ -74,6 +74,17 @@ describe('searchUsers (User picker)', () => {
 	});
 });
 
+describe('pickers keep the editor responsive', () => {
+	it('retry a busy Convirza once, then show the error instead of waiting for a minute', async () => {
+		sim.inject('GET', '/v3/users/list', { status: 503 }, { status: 503 }, { status: 503 });
+		await expect(searchUsers.call(loadOptionsContext(sim))).rejects.toMatchObject({
+			message: 'Convirza error 503: Injected fault',
+			description: expect.stringMatching(/Gave up after 2 attempts/),
+		});
+		expect(sim.log.map((r) => r.status)).toEqual([503, 503]);
+	});
+});
+
 describe('searchGroups (Group picker)', () => {
 	const ACTIVE_ACME_GROUPS = [
 		{ name: 'Acme Corporation (60001)', value: '60001' },

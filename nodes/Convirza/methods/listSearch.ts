@@ -1,10 +1,18 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { flattenGroupTree } from '../helpers/groupTree';
-import { ConvirzaClient } from '../transport';
+import { ConvirzaClient, type RequestPolicy } from '../transport';
 import type { UserListData } from '../types';
 
 const PAGE_SIZE = 100;
+
+/** Someone is waiting in the editor: retry a hiccup once, briefly, rather than hang for a minute. */
+const PICKER_POLICY: RequestPolicy = {
+	maxAttempts: 2,
+	maxRetryWaitMs: 3_000,
+	timeoutMs: 10_000,
+	retryDelayMs: 300,
+};
 
 /**
  * Users for the User picker, searched by name, or by email when the text contains "@" (the list
@@ -20,7 +28,7 @@ export async function searchUsers(
 	const text = filter?.trim();
 	if (text) qs[text.includes('@') ? 'email' : 'name'] = text;
 
-	const response = await new ConvirzaClient(this).request<UserListData>({
+	const response = await new ConvirzaClient(this, PICKER_POLICY).request<UserListData>({
 		method: 'GET',
 		path: '/users/list',
 		qs,
@@ -42,7 +50,7 @@ export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await new ConvirzaClient(this).request({
+	const response = await new ConvirzaClient(this, PICKER_POLICY).request({
 		method: 'GET',
 		path: '/groups/tree',
 		qs: { active: 'true' },
