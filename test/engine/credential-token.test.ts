@@ -1,0 +1,170 @@
+// Convirza API credential, Access Token authentication, proven through n8n's real execution
+// engine against the simulator with the User → Update workflow.
+import { startSimulator, type ConvirzaSimulator } from '../simulator';
+import { CONVIRZA, byId, runConvirza, tokenCredential, type RunOptions } from './convirzaWorkflow';
+import { SIMULATOR_TOKEN, expectRunWithoutSecrets, redact } from './secrets';
+
+let sim: ConvirzaSimulator;
+beforeEach(async () => {
+	sim = await startSimulator();
+});
+afterEach(async () => {
+	await sim.close();
+});
+
+const WRONG_TOKEN = 'cvz_at_not-a-token-Convirza-ever-issued';
+const USERS = [10001, 10003, 10006];
+
+/** Items that each rename one user; the node takes the ID and first name from the item. */
+function renameUsers(ids: number[], extra: Partial<RunOptions> = {}): RunOptions {
+	return {
+		items: ids.map((id) => ({ convirzaId: id, firstName: `Renamed ${id}` })),
+		parameters: {
+			userId: byId('={{ $json.convirzaId }}'),
+			updateFields: { firstName: '={{ $json.firstName }}' },
+			options: { concurrency: 1 },
+		},
+		...extra,
+	};
+}
+
+/** The simulator's log as "METHOD path status Authorization", tokens shown by name only. */
+const summary = () =>
+	sim.log.map((r) => hide(`${r.method} ${r.path} ${r.status} ${r.headers.authorization ?? '(no Authorization)'}`));
+const hide = (text: string) =>
+	redact(text, {
+		'admin token': sim.tokens.admin,
+		'standard token': sim.tokens.standard,
+		'wrong token': WRONG_TOKEN,
+		'other token': SIMULATOR_TOKEN,
+	});
+const secrets = () => [sim.tokens.admin, sim.tokens.standard, WRONG_TOKEN, SIMULATOR_TOKEN];
+
+describe('Access Token: the Bearer header', () => {
+	test('every API request carries "Bearer <token>"; spaces and line breaks pasted around the token are trimmed', async () => {
+		const pasted = `  \n\t${sim.tokens.admin}\r\n  \n`;
+
+		const result = await runConvirza(sim, renameUsers(USERS, { credential: tokenCredential(sim, pasted) }));
+
+		expect(result.status).toBe('success');
+		expect(result.output(CONVIRZA).map(({ json }) => json.code)).toEqual([200, 200, 200]);
+		for (const id of USERS) expect(sim.user(id)?.first_name).toBe(`Renamed ${id}`);
+		// GET (fill unset fields) + PUT per user, all with exactly the trimmed token; no login
+		expect(summary()).toEqual(
+			USERS.flatMap((id) => [
+				`GET /v3/users/${id} 200 Bearer <admin token>`,
+				`PUT /v3/users/${id} 200 Bearer <admin token>`,
+			]),
+		);
+		expect(sim.loginCount).toBe(0);
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('a run does not change the stored token credential (nothing is persisted for a token)', async () => {
+		const credential = tokenCredential(sim, ` ${sim.tokens.admin}\n`);
+
+		const result = await runConvirza(sim, renameUsers([10001], { credential }));
+
+		expect(result.status).toBe('success');
+		expect(hide(JSON.stringify(result.credentialsHelper.store[credential.id].data))).toBe(
+			hide(JSON.stringify(credential.data)),
+		);
+		expectRunWithoutSecrets(result, secrets());
+	});
+});
+
+describe('Access Token: refusals', () => {
+	test('a Standard token on User → Update fails with 403 and says user operations need an Admin token', async () => {
+		const result = await runConvirza(
+			sim,
+			renameUsers([10001], { credential: tokenCredential(sim, sim.tokens.standard) }),
+		);
+
+		expect(result.status).toBe('error');
+		const error = result.nodeError(CONVIRZA);
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '403',
+			message: 'Convirza error 403: Insufficient permissions: Admin role required',
+		});
+		expect(error?.description).toMatch(/^User operations need an Admin token/);
+		expect(summary()).toEqual(['GET /v3/users/10001 403 Bearer <standard token>']);
+		expect(error?.description).toContain(`Convirza request ID: ${sim.log[0].requestId}`);
+		expect(sim.writes).toEqual([]);
+		expect(sim.user(10001)?.first_name).toBe('John');
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('a Standard token with "Continue" gives each item its 403 error item', async () => {
+		const result = await runConvirza(
+			sim,
+			renameUsers(USERS, {
+				credential: tokenCredential(sim, sim.tokens.standard),
+				settings: { onError: 'continueRegularOutput' },
+			}),
+		);
+
+		expect(result.status).toBe('success');
+		const items = result.output(CONVIRZA);
+		expect(items.map(({ pairedItem }) => pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const { json } of items) {
+			expect(json.error).toBe('Convirza error 403: Insufficient permissions: Admin role required');
+			expect(json.details).toMatchObject({
+				httpCode: '403',
+				description: expect.stringMatching(/^User operations need an Admin token/),
+			});
+		}
+		expect(sim.writes).toEqual([]);
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('a wrong token fails with 401 and says the token is missing, expired or revoked', async () => {
+		const result = await runConvirza(sim, renameUsers([10001], { credential: tokenCredential(sim, WRONG_TOKEN) }));
+
+		expect(result.status).toBe('error');
+		const error = result.nodeError(CONVIRZA);
+		expect(error).toMatchObject({ httpCode: '401', message: 'Convirza error 401: Invalid or expired token' });
+		expect(error?.description).toMatch(/^The access token is missing, expired or revoked/);
+		// n8n retries a 401 once after preAuthentication; a token cannot be renewed, so it stays 401
+		expect(summary()).toEqual(Array(2).fill('GET /v3/users/10001 401 Bearer <wrong token>'));
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('an empty token is refused before any request is sent', async () => {
+		const result = await runConvirza(sim, renameUsers([10001], { credential: tokenCredential(sim, ' \n ') }));
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError(CONVIRZA)?.message).toBe('The Convirza credential has no access token');
+		expect(summary()).toEqual([]);
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test.each([
+		['a remote http:// Base URL', 'http://platform-api.convirza.com/v3', 'http://platform-api.convirza.com'],
+		// 0.0.0.0 reaches the simulator on this machine but is not loopback: had the URL been
+		// used, the request would be in the simulator's log.
+		['an http:// Base URL that would reach the simulator', 'http://0.0.0.0:PORT/v3', 'http://0.0.0.0:PORT'],
+	])('%s is refused on every item and nothing is sent', async (_case, template, shown) => {
+		const baseUrl = template.replace('PORT', String(sim.port));
+		const credential = tokenCredential(sim);
+		credential.data.baseUrl = baseUrl;
+
+		const stopped = await runConvirza(sim, renameUsers(USERS, { credential }));
+		const continued = await runConvirza(
+			sim,
+			renameUsers(USERS, { credential, settings: { onError: 'continueRegularOutput' } }),
+		);
+
+		const message = `The credential's "Base URL" must use https:// (got ${shown.replace('PORT', String(sim.port))})`;
+		expect(stopped.status).toBe('error');
+		expect(stopped.nodeError(CONVIRZA)?.message).toBe(message);
+		expect(stopped.nodeError(CONVIRZA)?.description).toMatch(/never sent over an unencrypted connection/);
+		expect(continued.output(CONVIRZA).map(({ json }) => json.error)).toEqual([message, message, message]);
+		expect(continued.output(CONVIRZA).map(({ json }) => (json.details as { description: string }).description)).toEqual(
+			Array(3).fill(expect.stringMatching(/never sent over an unencrypted connection/)),
+		);
+		expect(summary()).toEqual([]);
+		expectRunWithoutSecrets(stopped, secrets());
+		expectRunWithoutSecrets(continued, secrets());
+	});
+});
