@@ -6,16 +6,25 @@ interface LoginFailure {
 	httpCode?: string;
 }
 
-/** A login failure as the user sees it, and how long the same login should not be tried again. */
+/**
+ * A login failure as the user sees it, how long the same login should not be tried again, and
+ * whether trying again may help (`transient`, read by the node's transport to retry the request:
+ * the request itself was never sent, so that is safe for any method).
+ */
 class LoginError extends UserError {
 	constructor(
 		message: string,
 		description: string,
 		readonly holdMs: number,
+		readonly transient: boolean,
+		readonly retryAfterMs?: number,
 	) {
 		super(message, { description });
 	}
 }
+
+/** The login is one small request; n8n's default would wait for it indefinitely. */
+const LOGIN_TIMEOUT_MS = 30_000;
 
 /** Convirza counts failed logins against its limit too: a refused login is not retried for a while. */
 const REFUSED_HOLD_MS = 60_000;
@@ -48,14 +57,18 @@ function loginError(error: LoginFailure): LoginError {
 			'Convirza rejected the email or password',
 			'Check the Email and Password of the Convirza credential.',
 			REFUSED_HOLD_MS,
+			false,
 		);
 	}
 	if (status === 429) {
 		const retryAfter = Number(error.response?.headers?.['retry-after']);
-		const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60;
+		// Without a usable Retry-After, assume the documented window: a minute.
+		const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 60;
 		return new LoginError(
 			'Convirza refused the login: too many login attempts',
 			`Convirza allows 10 logins a minute from one IP address. Wait ${seconds} seconds and try again.`,
+			seconds * 1000,
+			true,
 			seconds * 1000,
 		);
 	}
@@ -67,6 +80,7 @@ function loginError(error: LoginFailure): LoginError {
 		`Could not log in to Convirza: ${reason}`,
 		`Check the OAuth URL of the credential and that Convirza is reachable${code}.`,
 		0,
+		!Number.isFinite(status) || status >= 500,
 	);
 }
 
@@ -88,6 +102,7 @@ async function requestToken(
 			// Key names are inferred from the docs' prose (`email`, `password`).
 			body: { email: email.trim(), password },
 			json: true,
+			timeout: LOGIN_TIMEOUT_MS,
 		});
 	} catch (error) {
 		throw loginError(error as LoginFailure);

@@ -357,11 +357,16 @@ describe('Email and Password: login failures', () => {
 		);
 	});
 
+	// With the defaults the item would wait out Convirza's Retry-After (up to Max Retry Wait) and
+	// log in again; Max Attempts 1 shows the message the operator gets when that is not possible.
 	test('a rate-limited login (no login allowed) fails with "too many login attempts" and how long to wait', async () => {
 		const s = await simulator({ loginRateLimitPerMinute: 0 });
 		const helper = newHelper(s);
 
-		const result = await runConvirza(s, renameUsers([10001], { concurrency: 1 }, { credentialsHelper: helper }));
+		const result = await runConvirza(
+			s,
+			renameUsers([10001], { concurrency: 1, maxAttempts: 1 }, { credentialsHelper: helper }),
+		);
 
 		expect(result.status).toBe('error');
 		const error = result.nodeError(CONVIRZA);
@@ -387,12 +392,35 @@ describe('Email and Password: login failures', () => {
 		sim.clearLog();
 		const helper = newHelper();
 
-		const result = await runConvirza(sim, renameUsers([10001], { concurrency: 1 }, { credentialsHelper: helper }));
+		const result = await runConvirza(
+			sim,
+			renameUsers([10001], { concurrency: 1, maxAttempts: 1 }, { credentialsHelper: helper }),
+		);
 
 		expect(result.status).toBe('error');
 		expect(result.nodeError(CONVIRZA)?.message).toBe('Convirza refused the login: too many login attempts');
 		expect(result.nodeError(CONVIRZA)?.description).toMatch(/Wait \d+ seconds and try again/);
 		expect(view().log).toEqual([ADMIN_LOGIN(429)]);
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test.each([
+		['rate-limited', { status: 429, retryAfter: '0' }, 429],
+		['unavailable', { status: 503 }, 503],
+		['cut off', { reset: 'before' as const }, undefined],
+	])('a %s login is tried again, and the item then succeeds', async (_, fault, status) => {
+		sim.inject('POST', '/oauth/token', fault);
+		const helper = newHelper();
+
+		const result = await runConvirza(
+			sim,
+			renameUsers([10001], { concurrency: 1, retryDelayMs: 1 }, { credentialsHelper: helper }),
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(sim.requests('POST', '/oauth/token').map((entry) => entry.status)).toEqual([status, 200]);
+		expect(sim.loginCount).toBe(1);
+		expect(sim.userRecord(10001)?.first_name).toBe('Renamed 10001');
 		expectRunWithoutSecrets(result, secrets());
 	});
 

@@ -11,6 +11,8 @@ export interface FailureContext {
 	ambiguous?: string;
 	attempts: number;
 	elapsedMs: number;
+	/** Set when a retry was due but its wait would exceed what is left of Max Retry Wait. */
+	refusedWait?: { askedMs: number; budgetMs: number };
 }
 
 const STATUS_PHRASES: Record<number, string> = {
@@ -100,10 +102,23 @@ function hintFor(status: number, reason: string, context: FailureContext): strin
 	}
 }
 
+function networkHint(code: string): string {
+	return code === 'ECONNABORTED' || code === 'ETIMEDOUT'
+		? 'Raise the Timeout (Ms) option if Convirza is slow, or try again later.'
+		: 'Check the Base URL of the credential and that Convirza is reachable.';
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1).replace(/\.0$/, '');
+
 function attemptsNote(context: FailureContext): string {
-	if (context.attempts <= 1) return '';
-	const seconds = (context.elapsedMs / 1000).toFixed(1);
-	return ` Gave up after ${context.attempts} attempts over ${seconds} s.`;
+	const { attempts, elapsedMs, refusedWait } = context;
+	const gaveUp = attempts <= 1 ? '' : ` Gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s.`;
+	const refused = refusedWait
+		? ` Not retried: the next attempt was due in ${seconds(refusedWait.askedMs)} s, more than the ${seconds(
+				Math.max(0, refusedWait.budgetMs),
+			)} s left of Max Retry Wait.`
+		: '';
+	return `${gaveUp}${refused}`;
 }
 
 interface ErrorFacts {
@@ -157,7 +172,7 @@ export function failureToError(node: INode, failure: Failure, context: FailureCo
 				node,
 				{
 					message: `Could not reach Convirza: ${NETWORK_PHRASES[failure.code] ?? 'the connection failed'} (${failure.code})`,
-					description: `${ambiguous ?? 'Check the Base URL of the credential and that Convirza is reachable.'}${attemptsNote(context)}`,
+					description: `${ambiguous ?? networkHint(failure.code)}${attemptsNote(context)}`,
 				},
 				itemIndex,
 			);
@@ -174,6 +189,10 @@ export function failureToError(node: INode, failure: Failure, context: FailureCo
 		case 'cancelled':
 			return apiError(node, { message: 'The execution was cancelled' }, itemIndex);
 		default:
-			return apiError(node, { message: failure.message, description: failure.description }, itemIndex);
+			return apiError(
+				node,
+				{ message: failure.message, description: `${failure.description ?? ''}${attemptsNote(context)}`.trim() || undefined },
+				itemIndex,
+			);
 	}
 }

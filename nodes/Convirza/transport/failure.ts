@@ -12,9 +12,12 @@ export type Failure =
 	| { kind: 'network'; code: string }
 	| { kind: 'malformed'; status: number }
 	| { kind: 'cancelled' }
-	| { kind: 'local'; message: string; description?: string };
+	| { kind: 'local'; message: string; description?: string; transient?: { retryAfterMs?: number } };
 
 interface HttpErrorLike {
+	/** Set by the credential's login errors: the login may succeed if tried again. */
+	transient?: boolean;
+	retryAfterMs?: number;
 	code?: string;
 	name?: string;
 	message?: string;
@@ -74,18 +77,22 @@ export function classifyError(error: unknown, signal?: AbortSignal): Failure {
 		return { kind: 'network', code: 'ECONNRESET' };
 	}
 	// Not an HTTP failure: e.g. the credential refused an insecure URL or a login failed. Those
-	// messages are ours and contain no secret.
+	// messages are ours and contain no secret. n8n wraps them, so look for a login error's mark.
 	const outer = error as HttpErrorLike;
+	const login = [outer, outer?.cause as HttpErrorLike | undefined].find((candidate) => candidate?.transient);
 	return {
 		kind: 'local',
 		message: outer.message ?? 'Unknown error',
 		description: outer.description ?? undefined,
+		...(login ? { transient: { retryAfterMs: login.retryAfterMs } } : {}),
 	};
 }
 
 /** Whether the server certainly did not act on the request, so even a POST may be sent again. */
 function certainlyNotApplied(failure: Failure): boolean {
 	return (
+		// A failed login happens before the request itself is sent.
+		(failure.kind === 'local' && failure.transient !== undefined) ||
 		(failure.kind === 'http' && failure.status === 429) ||
 		(failure.kind === 'network' && failure.code === 'ECONNREFUSED')
 	);
@@ -106,12 +113,22 @@ export function isRetryable(failure: Failure, method: HttpMethod): boolean {
 		case 'network':
 		case 'malformed':
 			return true;
+		case 'local':
+			return failure.transient !== undefined;
 		default:
 			return false;
 	}
 }
 
-/** 429 and 503 mean "slow down": under concurrency every request should back off, not just one. */
+/**
+ * 429 and 503 mean "slow down": under concurrency every request should back off, not just one.
+ * So does a failed login: pausing everyone makes the items retry together, and requests that
+ * retry together share one login (see the credential), instead of each spending one of the
+ * 10 logins a minute Convirza allows.
+ */
 export function isThrottle(failure: Failure): boolean {
-	return failure.kind === 'http' && (failure.status === 429 || failure.status === 503);
+	return (
+		(failure.kind === 'http' && (failure.status === 429 || failure.status === 503)) ||
+		(failure.kind === 'local' && failure.transient !== undefined)
+	);
 }

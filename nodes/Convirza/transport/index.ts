@@ -59,6 +59,43 @@ function cancelSignal(context: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
+/** Thrown when an attempt, login included, outlasts the Timeout option. */
+// Same code as the HTTP client's own timeout, so either way the user reads the same message.
+const ATTEMPT_TIMEOUT = Object.assign(new Error('Convirza did not answer in time'), { code: 'ECONNABORTED' });
+
+/**
+ * Settles with `promise`, or rejects once the execution is cancelled or `timeoutMs` has passed.
+ * n8n aborts and times out the API request itself, but not the credential's login that may run
+ * before it; without this, a slow or hung login would hold the item (and a cancelled execution)
+ * for as long as the login takes. What the abandoned promise does later is moot.
+ */
+async function settleWithin<T>(
+	promise: Promise<T>,
+	signal: AbortSignal | undefined,
+	timeoutMs: number,
+): Promise<T> {
+	return await new Promise<T>((resolve, reject) => {
+		const timer = new AbortController();
+		const onCancel = () => settle(() => reject(new Error('The execution was cancelled')));
+		function settle(outcome: () => void): void {
+			timer.abort();
+			signal?.removeEventListener('abort', onCancel);
+			outcome();
+		}
+		// Observed first and always, so that an abandoned attempt failing later is never unhandled.
+		promise.then(
+			(value) => settle(() => resolve(value)),
+			(error: unknown) => settle(() => reject(error)),
+		);
+		if (signal?.aborted) return onCancel();
+		signal?.addEventListener('abort', onCancel, { once: true });
+		sleep(timeoutMs, timer.signal).then(
+			() => settle(() => reject(ATTEMPT_TIMEOUT)),
+			() => undefined, // the timer was stopped because the attempt settled first
+		);
+	});
+}
+
 /**
  * The only place that speaks HTTP to Convirza. One client serves one node execution: it reads the
  * credential's Base URL once, retries what is safe to retry, and shares a throttle between all
@@ -85,17 +122,17 @@ export class ConvirzaClient {
 			let failure: Failure;
 			try {
 				await this.waitForThrottle(signal);
-				const body: unknown = await this.context.helpers.httpRequestWithAuthentication.call(
-					this.context,
-					'convirzaApi',
-					{
+				const body: unknown = await settleWithin(
+					this.context.helpers.httpRequestWithAuthentication.call(this.context, 'convirzaApi', {
 						method: request.method,
 						url,
 						body: request.body,
 						qs: request.qs,
 						json: true,
 						timeout: this.policy.timeoutMs,
-					},
+					}),
+					signal,
+					this.policy.timeoutMs,
 				);
 				// A 2xx whose body is not a JSON object: the change may or may not have been applied.
 				if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
@@ -106,14 +143,18 @@ export class ConvirzaClient {
 			} catch (error) {
 				failure = classifyError(error, signal);
 			}
-			const delay = this.retryDelay(failure, request.method, attempt, waited);
-			if (delay === undefined) {
+			const delay = this.retryDelay(failure, request.method, attempt);
+			if (delay === undefined || waited + delay > this.policy.maxRetryWaitMs) {
 				throw failureToError(this.context.getNode(), failure, {
 					itemIndex,
 					notFound: request.notFound,
 					ambiguous: request.ambiguous,
 					attempts: attempt,
 					elapsedMs: Date.now() - started,
+					refusedWait:
+						delay === undefined
+							? undefined
+							: { askedMs: delay, budgetMs: this.policy.maxRetryWaitMs - waited },
 				});
 			}
 			if (isThrottle(failure)) {
@@ -133,16 +174,16 @@ export class ConvirzaClient {
 		}
 	}
 
-	private retryDelay(
-		failure: Failure,
-		method: HttpMethod,
-		attempt: number,
-		waited: number,
-	): number | undefined {
+	/** How long to wait before the next attempt, or undefined when there must be none. */
+	private retryDelay(failure: Failure, method: HttpMethod, attempt: number): number | undefined {
 		if (!isRetryable(failure, method) || attempt >= this.policy.maxAttempts) return undefined;
-		const asked = failure.kind === 'http' ? parseRetryAfter(failure.retryAfter, Date.now()) : undefined;
-		const delay = asked ?? backoffDelay(attempt, this.policy.retryDelayMs, this.random);
-		return waited + delay > this.policy.maxRetryWaitMs ? undefined : delay;
+		const asked =
+			failure.kind === 'http'
+				? parseRetryAfter(failure.retryAfter, Date.now())
+				: failure.kind === 'local'
+					? failure.transient?.retryAfterMs
+					: undefined;
+		return asked ?? backoffDelay(attempt, this.policy.retryDelayMs, this.random);
 	}
 
 	private async waitForThrottle(signal: AbortSignal | undefined): Promise<void> {

@@ -1,0 +1,100 @@
+/**
+ * The bad-input corpus (badInputs.ts) through the real engine. Each hostile value is the middle
+ * one of three items whose neighbours are valid, with "Continue (using error output)":
+ *  - a refused value fails only its own item, with a message naming the parameter and the item,
+ *    and the simulator's log proves that nothing at all was sent for it;
+ *  - a normalised value is sent exactly as the row says (the whole PUT body is compared).
+ * A refused value is also run alone without "Continue": the node stops with a NodeOperationError
+ * for item 0 and sends nothing. No row may pollute Object.prototype or leak a secret.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { ConvirzaSimulator } from '../simulator';
+import { startSimulator } from '../simulator';
+import { CONVIRZA, runConvirza } from '../engine/convirzaWorkflow';
+import { BAD_INPUTS, goodValue, type BadInput } from './badInputs';
+import { USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, userPath } from './reliabilityKit';
+
+let sim: ConvirzaSimulator;
+beforeAll(async () => (sim = await startSimulator()));
+afterAll(async () => await sim.close());
+beforeEach(() => sim.clearLog());
+
+function parametersFor(row: BadInput): INodeParameters {
+	const byExpression = { __rl: true, mode: 'id', value: '={{ $json.v }}' };
+	const isUserId = row.param === 'userId';
+	// Spread keeps own "__proto__" keys of the JSON-parsed rows as plain keys, as a pasted workflow would.
+	const updateFields: INodeParameters = { ...(row.updateFields ?? { lastName: 'Keep' }) };
+	if (!isUserId) updateFields[row.param] = '={{ $json.v }}';
+	return {
+		userId: isUserId ? byExpression : { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		updateFields,
+		options: { fillUnsetFields: false, concurrency: 1, retryDelayMs: 1, ...row.options },
+	};
+}
+
+const itemFor = (row: BadInput, id: number, value: unknown) =>
+	row.param === 'userId' ? { v: value } : { id, v: value };
+
+function expectRefusal(message: string, row: BadInput, itemIndex: number): void {
+	const { parameter, problem } = row.refuses!;
+	const prefix = `The "${parameter}" parameter `;
+	const suffix = ` (item ${itemIndex})`;
+	expect(message.startsWith(prefix) && message.endsWith(suffix)).toBe(true);
+	expect(message.slice(prefix.length, -suffix.length)).toMatch(problem);
+}
+
+test('the corpus has at least 30 rows, each either normalised or refused', () => {
+	expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30);
+	for (const row of BAD_INPUTS) expect(Boolean(row.sends) !== Boolean(row.refuses)).toBe(true);
+});
+
+describe.each(BAD_INPUTS.map((row) => [row.name, row] as const))('%s', (_, row) => {
+	test(row.refuses ? 'refused for its own item only, nothing sent for it' : 'normalised: the exact PUT body', async () => {
+		const items = [
+			itemFor(row, USER_A, goodValue(row.param, USER_A)),
+			itemFor(row, USER_B, row.value),
+			itemFor(row, USER_C, goodValue(row.param, USER_C)),
+		];
+
+		const result = await runConvirza(sim, { items, parameters: parametersFor(row), settings: toErrorOutput });
+
+		expect(result.status).toBe('success');
+		const [succeeded, failed] = result.outputs(CONVIRZA);
+		const sentTo = row.sends ? [USER_A, row.sends.userId ?? USER_B, USER_C] : [USER_A, USER_C];
+		// The log is the proof: a refused item sent nothing (no request names its user at all).
+		expect(calls(sim)).toEqual(sentTo.map((id) => `PUT ${userPath(id)}`));
+		expect(sim.log.map((entry) => entry.status)).toEqual(sentTo.map(() => 200));
+		if (row.sends) {
+			expect(failed).toEqual([]);
+			expect(succeeded.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(sim.log[1].body).toEqual(row.sends.body);
+			// The node wrote what it was told, and reported Convirza's confirmation for it.
+			expect(succeeded[1].json).toMatchObject({ code: 200, data: { userId: row.sends.userId ?? USER_B } });
+		} else {
+			expect(succeeded.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+			expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+			const { error, details } = errorOf(failed[0]);
+			expectRefusal(error, row, 1);
+			// Every refusal says how to fix it.
+			expect(details.description).toMatch(/\S/);
+		}
+		expect(Object.prototype).not.toHaveProperty('polluted');
+		expect(Object.prototype).not.toHaveProperty('clearAliases');
+		expect(Object.prototype).not.toHaveProperty('email');
+		expectNoSecretsIn(result, sim);
+	});
+
+	if (row.refuses) {
+		test('without "Continue": a NodeOperationError for the item, and no request', async () => {
+			const result = await runConvirza(sim, { items: [itemFor(row, USER_B, row.value)], parameters: parametersFor(row) });
+
+			expect(result.status).toBe('error');
+			expect(result.error?.name).toBe('NodeOperationError');
+			expectRefusal(result.error!.message, row, 0);
+			expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
+			expect(sim.log).toEqual([]);
+			expectNoSecretsIn(result, sim);
+		});
+	}
+});

@@ -1,0 +1,207 @@
+/**
+ * Secrets stay secret, and never travel in cleartext.
+ *
+ * Secrets sweep with the Email and Password credential, where the most is at stake: the password
+ * (sent in the login body), the session token (sent in every Authorization header) and the
+ * refresh / frontend tokens of each login response (never used, never to be shown). Every way a
+ * request can fail — at the API or at the login, at the first attempt or after a 401 — must leave
+ * all of them out of the run's outputs, error items, messages, descriptions, contexts and causes.
+ * (Every other file of this suite runs the same check on its own scenarios.)
+ *
+ * Cleartext at node level: a credential whose Base URL (or, for Email and Password, OAuth URL) is
+ * plain http:// to a host that is not a loopback name makes every item fail with the clear
+ * message, and nothing is sent — no API request, no login. The hosts used (0.0.0.0 and the
+ * IPv4-mapped IPv6 form of 127.0.0.1) are not loopback *names*, yet they reach the simulator on
+ * this machine: had the node sent anything, the simulator's log would show it.
+ */
+import type { Secret } from '../engine/secrets';
+import { expectNoSecrets, runResultParts } from '../engine/secrets';
+import type { ConvirzaSimulator, Fault } from '../simulator';
+import { startSimulator } from '../simulator';
+import { CONVIRZA, loginCredential, runConvirza, tokenCredential } from '../engine/convirzaWorkflow';
+import type { RunResult, StoredCredential } from '../harness';
+import {
+	USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, onArrival, secretsOf, toErrorOutput, updateParameters, userPath,
+} from './reliabilityKit';
+
+let sim: ConvirzaSimulator;
+afterEach(async () => await sim.close());
+
+const TWO_ITEMS = [{ id: USER_A }, { id: USER_B }];
+const WRONG_PASSWORD = 'Wr0ng!Passw0rd-not-to-be-shown';
+
+async function run(options: Record<string, number | boolean> = {}, password?: string): Promise<RunResult> {
+	const credential = loginCredential(sim, password ? { email: sim.logins.admin.email, password } : undefined);
+	return await runConvirza(sim, {
+		items: TWO_ITEMS,
+		parameters: updateParameters('={{ $json.id }}', { firstName: 'Secretive' }, { concurrency: 1, maxAttempts: 2, ...options }),
+		settings: toErrorOutput,
+		credential,
+	});
+}
+
+/** The generic secrets, plus every token this run actually sent and the wrong password. */
+function expectClean(result: RunResult): void {
+	const used = [...new Set(sim.log.map(bearerOf).filter((token) => token !== ''))];
+	const secrets: Secret[] = [...secretsOf(sim), WRONG_PASSWORD, ...used];
+	expectNoSecrets(runResultParts(result), secrets);
+}
+
+const FAULTS: Array<[string, Fault]> = [
+	['503', { status: 503 }],
+	['429 with Retry-After', { status: 429, retryAfter: '0' }],
+	['reset before the reply', { reset: 'before' }],
+	['reset after the change', { reset: 'after' }],
+	['malformed JSON', { malformedJson: true }],
+	['HTML 502', { html: true, status: 502 }],
+	["400 with Convirza's reason", { status: 400, body: { statusCode: 400, message: 'Bad Request', error: 'first_name rejected', requestId: 'echo-1' } }],
+	['a reply slower than the timeout', { delayMs: 10_000 }],
+];
+
+describe('API failures after a successful login', () => {
+	test.each(FAULTS)('%s on every attempt: the item fails, nothing secret in the run', async (_, fault) => {
+		sim = await startSimulator();
+		sim.inject('PUT', userPath(USER_B), fault, fault);
+
+		const result = await run({ timeoutMs: 600 });
+
+		expect(result.output(CONVIRZA, 1).map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		expect(sim.loginCount).toBe(1);
+		expectClean(result);
+	});
+});
+
+describe('login failures', () => {
+	test('a wrong password: refused without echoing it', async () => {
+		sim = await startSimulator();
+
+		const result = await run({}, WRONG_PASSWORD);
+
+		const failed = result.output(CONVIRZA, 1);
+		expect(failed).toHaveLength(2);
+		expect(errorOf(failed[0]).error).toMatch(/Convirza rejected the email or password/);
+		// The password did reach the login endpoint, and only there.
+		expect(sim.requests('POST', '/oauth/token').every((entry) => entry.rawBody.includes(WRONG_PASSWORD))).toBe(true);
+		expect(sim.requests('*', /^\/v3\//)).toEqual([]);
+		expectClean(result);
+	});
+
+	test.each([
+		['reset', { reset: 'before' } as Fault],
+		['HTML 502', { html: true, status: 502 } as Fault],
+		['malformed JSON', { malformedJson: true } as Fault],
+	])('the login endpoint answers with %s', async (_, fault) => {
+		sim = await startSimulator();
+		sim.inject('POST', '/oauth/token', fault, fault, fault, fault);
+
+		const result = await run();
+
+		expect(result.output(CONVIRZA, 0)).toEqual([]);
+		expect(result.output(CONVIRZA, 1).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expectClean(result);
+	});
+
+	test('the re-login after a mid-run 401 is refused (rate limit): clear error, nothing secret', async () => {
+		sim = await startSimulator({ loginRateLimitPerMinute: 1 });
+		onArrival(sim, (entry) => entry.method === 'GET' && entry.path === userPath(USER_B), (entry) => sim.expireAccessToken(bearerOf(entry)));
+
+		// Max Attempts 1: otherwise the item would rightly wait out Convirza's Retry-After (a minute).
+		const result = await run({ fillUnsetFields: true, maxAttempts: 1 });
+
+		expect(sim.requests('POST', '/oauth/token').map((entry) => entry.status)).toEqual([200, 429]);
+		const [failed] = result.output(CONVIRZA, 1);
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		expect(errorOf(failed).error).toMatch(/too many login attempts/);
+		expectClean(result);
+	});
+});
+
+test('Return Updated User: the profile output carries no secret either', async () => {
+	sim = await startSimulator();
+
+	const result = await run({ returnUpdatedUser: true });
+
+	expect(result.output(CONVIRZA, 0).map((item) => item.json.ct_user_id)).toEqual([USER_A, USER_B]);
+	expectClean(result);
+});
+
+const THREE_ITEMS = [{ id: USER_A }, { id: USER_B }, { id: USER_C }];
+const WHY =
+	'Convirza tokens and passwords are never sent over an unencrypted connection. Plain http:// is allowed only for a local server on 127.0.0.1 or localhost.';
+
+interface CleartextCase {
+	name: string;
+	credential: (sim: ConvirzaSimulator) => StoredCredential;
+	message: (sim: ConvirzaSimulator) => string;
+	/** The error the node stops with when "Continue" is off. */
+	stopsWith: string;
+}
+
+const withData = (credential: StoredCredential, data: Record<string, string>): StoredCredential => ({
+	...credential,
+	data: { ...credential.data, ...data },
+});
+
+const CASES: CleartextCase[] = [
+	{
+		name: 'Access Token, Base URL http://0.0.0.0',
+		credential: (s) => withData(tokenCredential(s), { baseUrl: `http://0.0.0.0:${s.port}/v3` }),
+		message: (s) => `The credential's "Base URL" must use https:// (got http://0.0.0.0:${s.port})`,
+		stopsWith: 'NodeOperationError',
+	},
+	{
+		name: 'Access Token, Base URL http://[::ffff:127.0.0.1]',
+		credential: (s) => withData(tokenCredential(s), { baseUrl: `http://[::ffff:127.0.0.1]:${s.port}/v3` }),
+		message: (s) => `The credential's "Base URL" must use https:// (got http://[::ffff:7f00:1]:${s.port})`,
+		stopsWith: 'NodeOperationError',
+	},
+	{
+		name: 'Email and Password, Base URL http://0.0.0.0',
+		credential: (s) => withData(loginCredential(s), { baseUrl: `http://0.0.0.0:${s.port}/v3` }),
+		message: (s) => `The credential's "Base URL" must use https:// (got http://0.0.0.0:${s.port})`,
+		stopsWith: 'NodeOperationError',
+	},
+	{
+		name: 'Email and Password, OAuth URL http://0.0.0.0 (the password would travel in cleartext)',
+		credential: (s) => withData(loginCredential(s), { oauthUrl: `http://0.0.0.0:${s.port}` }),
+		message: (s) => `The credential's "OAuth URL" must use https:// (got http://0.0.0.0:${s.port})`,
+		stopsWith: 'NodeApiError',
+	},
+];
+
+describe.each(CASES.map((row) => [row.name, row] as const))('cleartext: %s', (_, { credential, message, stopsWith }) => {
+	beforeEach(async () => (sim = await startSimulator()));
+
+	test('every item fails with the clear message, linked to its input; nothing is sent', async () => {
+		const result = await runConvirza(sim, {
+			items: THREE_ITEMS,
+			parameters: updateParameters('={{ $json.id }}', { firstName: 'Leaked?' }, { concurrency: 2 }),
+			settings: toErrorOutput,
+			credential: credential(sim),
+		});
+
+		expect(sim.log).toEqual([]);
+		expect(sim.loginCount).toBe(0);
+		expect(result.output(CONVIRZA, 0)).toEqual([]);
+		const failed = result.output(CONVIRZA, 1);
+		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const item of failed) {
+			expect(errorOf(item).error).toBe(message(sim));
+			expect(errorOf(item).details.description).toBe(WHY);
+		}
+		expectNoSecretsIn(result, sim);
+	});
+
+	test('without "Continue", the node stops with that error and sends nothing', async () => {
+		const result = await runConvirza(sim, {
+			items: THREE_ITEMS,
+			parameters: updateParameters('={{ $json.id }}', { firstName: 'Leaked?' }),
+			credential: credential(sim),
+		});
+
+		expect(sim.log).toEqual([]);
+		expect(result.status).toBe('error');
+		expect(result.error).toMatchObject({ name: stopsWith, message: message(sim), description: WHY });
+		expectNoSecretsIn(result, sim);
+	});
+});
