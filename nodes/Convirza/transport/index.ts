@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	sleep,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
@@ -102,7 +103,7 @@ async function settleWithin<T>(
  * items so that a 429 or 503 slows every request down, not only the one that received it.
  */
 export class ConvirzaClient {
-	private baseUrl: Promise<CheckedUrl> | undefined;
+	private connection: Promise<{ credentials: ICredentialsDecrypted; baseUrl: CheckedUrl }> | undefined;
 
 	private pausedUntil = 0;
 
@@ -114,7 +115,8 @@ export class ConvirzaClient {
 	) {}
 
 	async request<T = IDataObject>(request: ApiRequest, itemIndex?: number): Promise<ConvirzaEnvelope<T>> {
-		const url = `${await this.resolveBaseUrl(itemIndex)}${request.path}`;
+		const { credentials, baseUrl } = await this.connect(itemIndex);
+		const url = `${baseUrl}${request.path}`;
 		const signal = cancelSignal(this.context);
 		const started = Date.now();
 		let waited = 0;
@@ -123,14 +125,19 @@ export class ConvirzaClient {
 			try {
 				await this.waitForThrottle(signal);
 				const body: unknown = await settleWithin(
-					this.context.helpers.httpRequestWithAuthentication.call(this.context, 'convirzaApi', {
-						method: request.method,
-						url,
-						body: request.body,
-						qs: request.qs,
-						json: true,
-						timeout: this.policy.timeoutMs,
-					}),
+					this.context.helpers.httpRequestWithAuthentication.call(
+						this.context,
+						'convirzaApi',
+						{
+							method: request.method,
+							url,
+							body: request.body,
+							qs: request.qs,
+							json: true,
+							timeout: this.policy.timeoutMs,
+						},
+						{ credentialsDecrypted: credentials },
+					),
 					signal,
 					this.policy.timeoutMs,
 				);
@@ -191,15 +198,25 @@ export class ConvirzaClient {
 		if (wait > 0) await sleep(wait, signal);
 	}
 
-	/** Read once per execution: the same for every item. */
-	private async resolveBaseUrl(itemIndex?: number): Promise<string> {
-		this.baseUrl ??= this.context
-			.getCredentials('convirzaApi')
-			.then((credentials) => checkServiceUrl(credentials.baseUrl, 'Base URL', DEFAULT_BASE_URL));
-		const checked = await this.baseUrl;
-		if ('url' in checked) return checked.url;
-		throw new NodeOperationError(this.context.getNode(), checked.message, {
-			description: checked.description,
+	/**
+	 * The credential, read once per execution and shared by every request: n8n would otherwise load
+	 * and decrypt it for each request. n8n writes a renewed login token into this same object, so
+	 * after a re-login every later request uses the new token at once.
+	 */
+	private async connect(
+		itemIndex?: number,
+	): Promise<{ credentials: ICredentialsDecrypted; baseUrl: string }> {
+		this.connection ??= this.context.getCredentials('convirzaApi').then((data) => {
+			const reference = this.context.getNode().credentials?.convirzaApi;
+			return {
+				credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: 'convirzaApi', data },
+				baseUrl: checkServiceUrl(data.baseUrl, 'Base URL', DEFAULT_BASE_URL),
+			};
+		});
+		const { credentials, baseUrl } = await this.connection;
+		if ('url' in baseUrl) return { credentials, baseUrl: baseUrl.url };
+		throw new NodeOperationError(this.context.getNode(), baseUrl.message, {
+			description: baseUrl.description,
 			itemIndex,
 		});
 	}
