@@ -1,0 +1,85 @@
+/** Rows, targets, the printed table and bench-results/latest.json. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { SimStats } from './sim-process';
+
+export interface Row {
+	/** e.g. 'lat20 node C10' */
+	id: string;
+	latencyMs: number;
+	client: 'node' | 'raw';
+	/** '1', '10', 'Auto' */
+	concurrency: string;
+	note: string;
+	items: number;
+	ok: number;
+	failed: number;
+	wallMs: number;
+	/** the Convirza node's own execution time (engine's executionTime), node rows only */
+	nodeMs?: number;
+	itemsPerSec: number;
+	cpuMsPerItem: number;
+	/** node CPU ms/item minus the matching raw row's */
+	overheadMsPerItem?: number;
+	/** wall time over the matching raw row's */
+	ratio?: number;
+	baseline?: string;
+	peakRssMb: number;
+	peakHeapMb: number;
+	peakHeapDeltaKbPerItem: number;
+	retainedKbPerItem: number | null;
+	sim: SimStats & { cpuMsPerItem: number };
+}
+
+export interface Target {
+	name: string;
+	pass: boolean;
+	detail: string;
+}
+
+const fixed = (n: number | null | undefined, digits: number): string =>
+	n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits);
+
+const COLUMNS: [string, (row: Row) => string][] = [
+	['scenario', (r) => r.id],
+	['items', (r) => String(r.items)],
+	['ok', (r) => String(r.ok)],
+	['wall s', (r) => fixed(r.wallMs / 1000, 2)],
+	['node s', (r) => fixed(r.nodeMs === undefined ? undefined : r.nodeMs / 1000, 2)],
+	['items/s', (r) => fixed(r.itemsPerSec, 0)],
+	['CPU ms/it', (r) => fixed(r.cpuMsPerItem, 3)],
+	['ovh ms/it', (r) => fixed(r.overheadMsPerItem, 3)],
+	['node/raw', (r) => (r.ratio === undefined ? '-' : `${fixed(r.ratio, 2)}x`)],
+	['sim max', (r) => String(r.sim.maxInFlight)],
+	['sim mean', (r) => fixed(r.sim.meanBusyInFlight, 1)],
+	['429s', (r) => String(r.sim.statuses['429'] ?? 0)],
+	['RSS MB', (r) => fixed(r.peakRssMb, 0)],
+	['heap MB', (r) => fixed(r.peakHeapMb, 0)],
+	['peak KB/it', (r) => fixed(r.peakHeapDeltaKbPerItem, 1)],
+	['kept KB/it', (r) => fixed(r.retainedKbPerItem, 2)],
+];
+
+export function formatTable(rows: readonly Row[]): string {
+	const cells = [COLUMNS.map(([title]) => title), ...rows.map((row) => COLUMNS.map(([, cell]) => cell(row)))];
+	const widths = COLUMNS.map((_, c) => Math.max(...cells.map((line) => line[c].length)));
+	const lines = cells.map((line) =>
+		line.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+	);
+	lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+	return lines.join('\n');
+}
+
+export function formatTargets(targets: readonly Target[]): string {
+	return targets.map((t) => `${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`).join('\n');
+}
+
+export function writeResults(root: string, report: object): string {
+	const folder = join(root, 'bench-results');
+	mkdirSync(folder, { recursive: true });
+	const file = join(folder, 'latest.json');
+	writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+	return file;
+}
+
+export { fixed };
