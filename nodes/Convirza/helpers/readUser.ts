@@ -1,8 +1,14 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { userFromResponse } from './userMapping';
+import { parseUserId } from './validation';
 import type { ConvirzaClient } from '../transport';
 import type { ApiUser } from '../types';
+
+/** The User parameter (resource locator) of item `itemIndex`, validated as a Convirza user ID. */
+export function userIdParameter(context: IExecuteFunctions, itemIndex: number): number {
+	return parseUserId(context.getNodeParameter('userId', itemIndex, undefined, { extractValue: true }));
+}
 
 /** What a 404 on /users/{id} means, in the operator's terms. */
 export function userNotFound(userId: number): string {

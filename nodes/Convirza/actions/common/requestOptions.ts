@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_POLICY, type RequestPolicy } from '../../transport';
 
@@ -58,6 +58,26 @@ export const requestOptions: INodeProperties[] = [
 		description: 'Time to wait for Convirza to answer one request before it counts as failed',
 	},
 ];
+
+/** Collections list their entries alphabetically (n8n's lint and UI convention). */
+export const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
+
+/** An operation's "Options" collection: its own options and the request options, alphabetically. */
+export function optionsCollection(
+	show: NonNullable<IDisplayOptions['show']>,
+	own: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [...own, ...requestOptions].sort(byDisplayName),
+	};
+}
 
 export interface RunSettings {
 	policy: RequestPolicy;

@@ -5,13 +5,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { byDisplayName, userProfileFields } from './descriptions';
+import { ignoreEmptyValuesOption, userProfileFields } from './descriptions';
 import { InputError } from '../../helpers/InputError';
 import { readUser } from '../../helpers/readUser';
 import { FIELD_LABELS, toUserRequestBody } from '../../helpers/userBody';
 import type { ConvirzaClient } from '../../transport';
 import type { UserBodyField } from '../../types';
-import { requestOptions } from '../common/requestOptions';
+import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['create'] };
 
@@ -48,33 +48,21 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: userProfileFields.filter((field) => !REQUIRED_PARAMS.has(field.name)),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: ([
-			{
-				displayName: 'Ignore Empty Values',
-				name: 'ignoreEmptyValues',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether an additional field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
-			},
-			{
-				displayName: 'Return Created User',
-				name: 'returnCreatedUser',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
-			},
-			...requestOptions,
-		] as INodeProperties[]).sort(byDisplayName),
-	},
+	optionsCollection(show, [
+		{
+			...ignoreEmptyValuesOption,
+			description:
+				'Whether an additional field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
+		},
+		{
+			displayName: 'Return Created User',
+			name: 'returnCreatedUser',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
+		},
+	]),
 ];
 
 /**

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from './descriptions';
-import { userNotFound } from '../../helpers/readUser';
-import { parseUserId } from '../../helpers/validation';
+import { userIdParameter, userNotFound } from '../../helpers/readUser';
 import type { ConvirzaClient } from '../../transport';
-import { requestOptions } from '../common/requestOptions';
+import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['delete'] };
 
@@ -15,15 +14,7 @@ export const description: INodeProperties[] = [
 			'The Convirza user to delete. Convirza keeps deleted users with the status "deleted" (Get Many lists them with Filters → Status: Deleted).',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: requestOptions,
-	},
+	optionsCollection(show),
 ];
 
 /**
@@ -35,9 +26,7 @@ export async function execute(
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const userId = parseUserId(
-		this.getNodeParameter('userId', itemIndex, undefined, { extractValue: true }),
-	);
+	const userId = userIdParameter(this, itemIndex);
 	await client.request(
 		{ method: 'DELETE', path: `/users/${userId}`, notFound: userNotFound(userId) },
 		itemIndex,

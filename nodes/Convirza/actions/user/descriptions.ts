@@ -185,9 +185,27 @@ export const clearAliasesField: INodeProperties = {
 	description: 'Whether to remove all aliases of the user (sends aliases as null)',
 };
 
-/** Collections list their entries alphabetically (n8n's lint and UI convention). */
-export const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
-	a.displayName.localeCompare(b.displayName);
+export { byDisplayName } from '../common/requestOptions';
+
+/** Update and Update (Partial): empty mapped values count as not set. */
+export const ignoreEmptyValuesOption: INodeProperties = {
+	displayName: 'Ignore Empty Values',
+	name: 'ignoreEmptyValues',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether a field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
+};
+
+/** Update and Update (Partial): output the profile after the change. */
+export const returnUpdatedUserOption: INodeProperties = {
+	displayName: 'Return Updated User',
+	name: 'returnUpdatedUser',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to read the user after the update and output their profile instead of Convirza's confirmation",
+};
 
 /** Get and Get Many: the same switch, the same compact view (helpers/simplifyUser.ts). */
 export const simplifyParameter: INodeProperties = {

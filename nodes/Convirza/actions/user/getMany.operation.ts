@@ -7,7 +7,7 @@ import { ROLE_IDS } from '../../helpers/userMapping';
 import { parseNonNegativeInteger, parseRole, parseText } from '../../helpers/validation';
 import type { ConvirzaClient } from '../../transport';
 import type { ApiUser, UserListData } from '../../types';
-import { requestOptions } from '../common/requestOptions';
+import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
@@ -127,15 +127,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	{ ...simplifyParameter, displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: requestOptions,
-	},
+	optionsCollection(show),
 ];
 
 const isBlank = (value: unknown) =>

@@ -1,17 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { byDisplayName, clearAliasesField, userLocator, userProfileFields } from './descriptions';
+import {
+	byDisplayName,
+	clearAliasesField,
+	ignoreEmptyValuesOption,
+	returnUpdatedUserOption,
+	userLocator,
+	userProfileFields,
+} from './descriptions';
 import { InputError } from '../../helpers/InputError';
-import { readUser, userNotFound } from '../../helpers/readUser';
+import { readUser, userIdParameter, userNotFound } from '../../helpers/readUser';
 import { toUpdateBody } from '../../helpers/updateBody';
 import { FIELD_LABELS, USER_FIELDS } from '../../helpers/userBody';
 import { toCurrentProfile } from '../../helpers/userMapping';
-import { parseUserId } from '../../helpers/validation';
 import type { ConvirzaClient } from '../../transport';
 import type { UserRequestBody } from '../../types';
-import { requestOptions } from '../common/requestOptions';
+import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['update'] };
+
+const fillUnsetFieldsOption: INodeProperties = {
+	displayName: 'Fill Unset Fields From Current User',
+	name: 'fillUnsetFields',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here.',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -30,41 +45,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: ([
-			{
-				displayName: 'Fill Unset Fields From Current User',
-				name: 'fillUnsetFields',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here.',
-			},
-			{
-				displayName: 'Ignore Empty Values',
-				name: 'ignoreEmptyValues',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether a field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
-			},
-			{
-				displayName: 'Return Updated User',
-				name: 'returnUpdatedUser',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to read the user after the update and output their profile instead of Convirza's confirmation",
-			},
-			...requestOptions,
-		] as INodeProperties[]).sort(byDisplayName),
-	},
+	optionsCollection(show, [fillUnsetFieldsOption, ignoreEmptyValuesOption, returnUpdatedUserOption]),
 ];
 
 const ALL_FIELDS = USER_FIELDS.map((field) => field.key);
@@ -102,9 +83,7 @@ export async function execute(
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const userId = parseUserId(
-		this.getNodeParameter('userId', itemIndex, undefined, { extractValue: true }),
-	);
+	const userId = userIdParameter(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ignoreEmpty = options.ignoreEmptyValues !== false;

@@ -1,11 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { byDisplayName, clearAliasesField, userLocator, userProfileFields } from './descriptions';
-import { readUser, userNotFound } from '../../helpers/readUser';
+import {
+	byDisplayName,
+	clearAliasesField,
+	ignoreEmptyValuesOption,
+	returnUpdatedUserOption,
+	userLocator,
+	userProfileFields,
+} from './descriptions';
+import { readUser, userIdParameter, userNotFound } from '../../helpers/readUser';
 import { toUpdateBody } from '../../helpers/updateBody';
-import { parseUserId } from '../../helpers/validation';
 import type { ConvirzaClient } from '../../transport';
-import { requestOptions } from '../common/requestOptions';
+import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['updatePartial'] };
 
@@ -22,33 +28,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: ([
-			{
-				displayName: 'Ignore Empty Values',
-				name: 'ignoreEmptyValues',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether a field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
-			},
-			{
-				displayName: 'Return Updated User',
-				name: 'returnUpdatedUser',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to read the user after the update and output their profile instead of Convirza's confirmation",
-			},
-			...requestOptions,
-		] as INodeProperties[]).sort(byDisplayName),
-	},
+	optionsCollection(show, [ignoreEmptyValuesOption, returnUpdatedUserOption]),
 ];
 
 /** PATCH /v3/users/{id}: only the fields set are sent (body inferred: any subset of PUT's fields). */
@@ -57,9 +37,7 @@ export async function execute(
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const userId = parseUserId(
-		this.getNodeParameter('userId', itemIndex, undefined, { extractValue: true }),
-	);
+	const userId = userIdParameter(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = toUpdateBody(fields, options.ignoreEmptyValues !== false);

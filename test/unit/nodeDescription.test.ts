@@ -1,0 +1,56 @@
+/**
+ * What n8n's linters check on literal descriptions, checked here on the composed ones (operation
+ * files build their collections from shared parts, which the linters cannot follow).
+ */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { Convirza } from '../../nodes/Convirza/Convirza.node';
+
+const { properties } = new Convirza().description;
+
+function walk(list: INodeProperties[], visit: (property: INodeProperties) => void): void {
+	for (const property of list) {
+		visit(property);
+		if (property.type === 'collection') walk(property.options as INodeProperties[], visit);
+	}
+}
+
+const all: INodeProperties[] = [];
+walk(properties, (property) => all.push(property));
+
+describe('the composed node description', () => {
+	it('lists every collection alphabetically', () => {
+		for (const property of all.filter((p) => p.type === 'collection')) {
+			const names = (property.options as INodeProperties[]).map((option) => option.displayName);
+			expect({ [property.name]: names }).toEqual({ [property.name]: [...names].sort((a, b) => a.localeCompare(b)) });
+		}
+	});
+
+	it('describes every boolean with "Whether"', () => {
+		for (const property of all.filter((p) => p.type === 'boolean')) {
+			expect(`${property.name}: ${property.description}`).toMatch(/^\w+: Whether /);
+		}
+	});
+
+	it('gives every operation an action and every operation the request options', () => {
+		const operations = (properties.find((p) => p.name === 'operation')?.options ?? []) as INodePropertyOptions[];
+		expect(operations.map((operation) => operation.value)).toEqual([
+			'create',
+			'delete',
+			'get',
+			'getAll',
+			'update',
+			'updatePartial',
+		]);
+		for (const operation of operations) {
+			expect(operation.action).toMatch(/^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$/);
+			const options = properties.find(
+				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation.value),
+			);
+			const names = (options?.options as INodeProperties[]).map((option) => option.name);
+			expect(names).toEqual(
+				expect.arrayContaining(['concurrency', 'maxAttempts', 'maxRetryWaitSeconds', 'retryDelayMs', 'timeoutMs']),
+			);
+		}
+	});
+});
