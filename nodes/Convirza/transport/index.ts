@@ -99,8 +99,9 @@ async function settleWithin<T>(
 
 /**
  * The only place that speaks HTTP to Convirza. One client serves one node execution: it reads the
- * credential's Base URL once, retries what is safe to retry, and shares a throttle between all
- * items so that a 429 or 503 slows every request down, not only the one that received it.
+ * credential once, bounds every attempt by the Timeout option and the execution's cancellation,
+ * retries what is safe to retry, and shares a throttle between all items so that a 429 or 503
+ * slows every request down, not only the one that received it.
  */
 export class ConvirzaClient {
 	private connection: Promise<{ credentials: ICredentialsDecrypted; baseUrl: CheckedUrl }> | undefined;
