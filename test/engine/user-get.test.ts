@@ -4,7 +4,7 @@
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { byId } from './convirzaWorkflow';
-import { jsonOf, pairedOf, runUser, standardToken, unknownToken } from './userOps';
+import { jsonOf, pairedOf, runUser, standardToken, unknownToken, JOHN_SIMPLIFIED } from './userOps';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {
@@ -12,21 +12,6 @@ beforeEach(async () => {
 });
 afterEach(async () => sim.close());
 
-/** John Doe is the documented list-row example, field for field. */
-const JOHN_SIMPLIFIED = {
-	id: 10001,
-	email: 'john.doe@example.com',
-	firstName: 'John',
-	lastName: 'Doe',
-	role: 'Standard',
-	status: 'active',
-	group: { id: 70035, name: 'Sales Team' },
-	externalId: 'EXT-12345',
-	agentRingTo: '+14255551234',
-	accessAudio: true,
-	scoreCalls: true,
-	createdAt: '2026-03-29T12:00:00.000Z',
-};
 
 describe('User → Get', () => {
 	it('reads the user with one GET and outputs the simplified view by default', async () => {

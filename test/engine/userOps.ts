@@ -29,3 +29,19 @@ export const unknownToken = (sim: ConvirzaSimulator) => tokenCredential(sim, 'cv
 
 /** A credential of a Standard user: user operations need Admin (403). */
 export const standardToken = (sim: ConvirzaSimulator) => tokenCredential(sim, sim.tokens.standard);
+
+/** John Doe (the documented list-row example, field for field) as Get and Get Many simplify him. */
+export const JOHN_SIMPLIFIED = {
+	id: 10001,
+	email: 'john.doe@example.com',
+	firstName: 'John',
+	lastName: 'Doe',
+	role: 'Standard',
+	status: 'active',
+	group: { id: 70035, name: 'Sales Team' },
+	externalId: 'EXT-12345',
+	agentRingTo: '+14255551234',
+	accessAudio: true,
+	scoreCalls: true,
+	createdAt: '2026-03-29T12:00:00.000Z',
+};

@@ -5,7 +5,7 @@ import { toUserRequestBody } from './userBody';
 import type { UserRequestBody } from '../types';
 
 /**
- * The body of an update (PUT or PATCH) from "Update Fields": the fields set, plus `aliases: null`
+ * The body of an update (PUT or PATCH), built out of "Update Fields": the fields set, plus `aliases: null`
  * for Clear Aliases. An update that would send nothing is refused before any request.
  */
 export function toUpdateBody(fields: IDataObject, ignoreEmpty: boolean): UserRequestBody {

@@ -19,7 +19,7 @@ const ROLES: Record<string, UserRole> = {
 	readonly: 'ReadOnly',
 };
 
-/** IANA zones known to this Node.js, looked up case-insensitively; built once per process. */
+/** IANA zones known to this Node.js, looked up case-insensitively; built once, at load. */
 const TIMEZONES = new Map(
 	[...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]),
 );
