@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { TIMEZONE_NAMES } from '../../helpers/validation';
 
@@ -33,6 +33,13 @@ export const userLocator: INodeProperties = {
 		},
 	],
 };
+
+/** Convirza's roles (documented: Admin, Standard, ReadOnly), for the Role field and the Role filter. */
+export const ROLE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Admin', value: 'Admin', description: 'Full access, including user management' },
+	{ name: 'Read Only', value: 'ReadOnly', description: 'Can view but not change anything' },
+	{ name: 'Standard', value: 'Standard', description: 'Regular access without administration' },
+];
 
 const TIMEZONE_OPTIONS = TIMEZONE_NAMES.map((zone) => ({ name: zone, value: zone }));
 
@@ -137,11 +144,7 @@ export const userProfileFields: INodeProperties[] = [
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
-		options: [
-			{ name: 'Admin', value: 'Admin', description: 'Full access, including user management' },
-			{ name: 'Read Only', value: 'ReadOnly', description: 'Can view but not change anything' },
-			{ name: 'Standard', value: 'Standard', description: 'Regular access without administration' },
-		],
+		options: ROLE_OPTIONS,
 		default: 'Standard',
 		description: "The user's role (role): Admin, Standard or ReadOnly",
 	},

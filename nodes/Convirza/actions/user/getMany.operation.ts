@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { groupLocator, simplifyParameter } from './descriptions';
+import { ROLE_OPTIONS, groupLocator, simplifyParameter } from './descriptions';
 import { InputError } from '../../helpers/InputError';
 import { simplifyUser } from '../../helpers/simplifyUser';
 import { ROLE_IDS } from '../../helpers/userMapping';
@@ -70,11 +70,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Role',
 				name: 'role',
 				type: 'options',
-				options: [
-					{ name: 'Admin', value: 'Admin' },
-					{ name: 'Read Only', value: 'ReadOnly' },
-					{ name: 'Standard', value: 'Standard' },
-				],
+				options: ROLE_OPTIONS,
 				default: 'Standard',
 				description: 'Only users with this role (role_id)',
 			},
