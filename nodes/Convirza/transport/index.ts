@@ -64,6 +64,9 @@ function cancelSignal(context: ApiContext): AbortSignal | undefined {
 // Same code as the HTTP client's own timeout, so either way the user reads the same message.
 const ATTEMPT_TIMEOUT = Object.assign(new Error('Convirza did not answer in time'), { code: 'ECONNABORTED' });
 
+/** Stops an attempt's timer; a fixed reason spares creating an AbortError with a stack per request. */
+const ATTEMPT_SETTLED = new Error('The attempt settled');
+
 /**
  * Settles with `promise`, or rejects once the execution is cancelled or `timeoutMs` has passed.
  * n8n aborts and times out the API request itself, but not the credential's login that may run
@@ -79,7 +82,7 @@ async function settleWithin<T>(
 		const timer = new AbortController();
 		const onCancel = () => settle(() => reject(new Error('The execution was cancelled')));
 		function settle(outcome: () => void): void {
-			timer.abort();
+			timer.abort(ATTEMPT_SETTLED);
 			signal?.removeEventListener('abort', onCancel);
 			outcome();
 		}
