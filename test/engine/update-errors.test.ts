@@ -110,4 +110,19 @@ describe('On Error', () => {
 		expect(result.error?.description).toMatch(/No Convirza user has the ID 99999/);
 		expect(result.output(CONVIRZA)).toEqual([]);
 	});
+
+	it('Stop Workflow: a bad item read ahead, while earlier ones wait, fails only in its turn', async () => {
+		// With Concurrency 2 the node reads items 2 and 3 while 0 and 1 wait on Convirza (30 ms):
+		// item 3's error must not keep item 2 from being sent.
+		sim.setLatency(30);
+		const result = await runConvirza(sim, {
+			items: [{ id: 10003 }, { id: 10006 }, { id: 10011 }, { id: 'x' }, { id: 10001 }],
+			parameters: { ...parameters, options: { ...sendOnly, concurrency: 2 } },
+		});
+		expect(calls(sim).sort()).toEqual(['PUT /v3/users/10003', 'PUT /v3/users/10006', 'PUT /v3/users/10011']);
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The "User" parameter must be a positive whole number, not "x" (item 3)',
+		});
+	});
 });

@@ -21,7 +21,7 @@ const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 describe('forEachBounded', () => {
 	it('never exceeds a fixed limit of 1 and runs items in order', async () => {
 		const tasks = deferredTasks(5);
-		const done = forEachBounded(5, ConcurrencyLimit.fixed(1), tasks.task, () => false);
+		const done = forEachBounded({ count: 5, limit: ConcurrencyLimit.fixed(1), run: tasks.task, shouldStop: () => false });
 		for (let i = 0; i < 5; i++) {
 			await tick();
 			expect(tasks.started).toEqual([...Array(i + 1).keys()]);
@@ -34,7 +34,7 @@ describe('forEachBounded', () => {
 	it('fills up to the limit and stops starting new tasks when told to', async () => {
 		const tasks = deferredTasks(10);
 		let stop = false;
-		const done = forEachBounded(10, ConcurrencyLimit.fixed(3), tasks.task, () => stop);
+		const done = forEachBounded({ count: 10, limit: ConcurrencyLimit.fixed(3), run: tasks.task, shouldStop: () => stop });
 		await tick();
 		expect(tasks.started).toEqual([0, 1, 2]);
 		stop = true;
@@ -46,7 +46,95 @@ describe('forEachBounded', () => {
 	});
 
 	it('handles zero items', async () => {
-		await expect(forEachBounded(0, ConcurrencyLimit.auto(), async () => {}, () => false)).resolves.toBeUndefined();
+		await expect(forEachBounded({ count: 0, limit: ConcurrencyLimit.auto(), run: async () => {}, shouldStop: () => false })).resolves.toBeUndefined();
+	});
+});
+
+/** Records `prepare` calls; `preparedUpTo(k)` settles once index k has been prepared. */
+function preparations() {
+	const calls: number[] = [];
+	const waiting = new Map<number, () => void>();
+	return {
+		calls,
+		prepare: (index: number) => {
+			calls.push(index);
+			waiting.get(index)?.();
+		},
+		preparedUpTo: async (index: number) => {
+			if (calls.includes(index)) return;
+			await new Promise<void>((resolve) => waiting.set(index, resolve));
+		},
+	};
+}
+
+describe('forEachBounded look-ahead', () => {
+	it('with a limit of 1, prepares the next item while the current one runs, one ahead, each once', async () => {
+		const tasks = deferredTasks(4);
+		const ahead = preparations();
+		const done = forEachBounded({
+			count: 4,
+			limit: ConcurrencyLimit.fixed(1),
+			run: tasks.task,
+			prepare: ahead.prepare,
+			shouldStop: () => false,
+		});
+		for (let i = 0; i < 3; i++) {
+			// Item i is in flight and not answered: item i + 1 gets prepared meanwhile.
+			await ahead.preparedUpTo(i + 1);
+			expect(tasks.started).toEqual([...Array(i + 1).keys()]);
+			await tick();
+			expect(ahead.calls).toEqual([...Array(i + 1).keys()].map((k) => k + 1));
+			tasks.resolvers[i]();
+			await tick();
+		}
+		tasks.resolvers[3]();
+		await done;
+		// Item 0 started before anything could be prepared; no index twice, none past the end.
+		expect(ahead.calls).toEqual([1, 2, 3]);
+		expect(tasks.maxInFlight).toBe(1);
+	});
+
+	it('prepares at most `limit` items ahead of the started ones', async () => {
+		const tasks = deferredTasks(20);
+		const ahead = preparations();
+		const done = forEachBounded({
+			count: 20,
+			limit: ConcurrencyLimit.fixed(3),
+			run: tasks.task,
+			prepare: ahead.prepare,
+			shouldStop: () => false,
+		});
+		await ahead.preparedUpTo(5);
+		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(tasks.started).toEqual([0, 1, 2]);
+		expect(ahead.calls).toEqual([3, 4, 5]);
+		for (let i = 0; i < 20; i++) {
+			tasks.resolvers[i]();
+			await tick();
+		}
+		await done;
+		expect(new Set(ahead.calls).size).toBe(ahead.calls.length);
+		expect(ahead.calls.every((index) => index < 20)).toBe(true);
+	});
+
+	it('prepares nothing more once told to stop', async () => {
+		const tasks = deferredTasks(10);
+		const ahead = preparations();
+		let stop = false;
+		const done = forEachBounded({
+			count: 10,
+			limit: ConcurrencyLimit.fixed(1),
+			run: tasks.task,
+			prepare: ahead.prepare,
+			shouldStop: () => stop,
+		});
+		await ahead.preparedUpTo(1);
+		stop = true;
+		tasks.resolvers[0]();
+		await done;
+		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(tasks.started).toEqual([0]);
+		expect(ahead.calls).toEqual([1]);
 	});
 });
 

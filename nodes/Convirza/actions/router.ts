@@ -70,10 +70,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		firstError = { index: 0, error: asNodeError(this, error, 0) };
 	}
 
+	/** An item's parameters, read and checked (or the error that gave), waiting for its turn. */
+	const prepared = new Map<number, { input: unknown } | { error: unknown }>();
+	const prepare = (itemIndex: number): void => {
+		try {
+			prepared.set(itemIndex, { input: operation?.read.call(this, itemIndex) });
+		} catch (error) {
+			// Kept for the item's turn: earlier items still run first, exactly as without look-ahead.
+			prepared.set(itemIndex, { error });
+		}
+	};
+
 	const runItem = async (itemIndex: number): Promise<void> => {
 		try {
 			if (operation === undefined || client === undefined) throw firstError?.error;
-			const output = await operation.execute.call(this, itemIndex, client);
+			if (!prepared.has(itemIndex)) prepare(itemIndex);
+			const ready = prepared.get(itemIndex);
+			prepared.delete(itemIndex);
+			if (ready === undefined || 'error' in ready) throw ready?.error;
+			const output = await operation.execute.call(this, ready.input, itemIndex, client);
 			results[itemIndex] = this.helpers.constructExecutionMetaData(
 				this.helpers.returnJsonArray(output),
 				{ itemData: { item: itemIndex } },
@@ -92,7 +107,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const { error } = firstError;
 		return [items.map((_, itemIndex) => errorItem(error, itemIndex))];
 	}
-	await forEachBounded(items.length, limit, runItem, () => firstError !== undefined && !this.continueOnFail());
+	await forEachBounded({
+		count: items.length,
+		limit,
+		run: runItem,
+		prepare,
+		shouldStop: () => firstError !== undefined && !this.continueOnFail(),
+	});
 	if (firstError !== undefined) throw firstError.error;
 	return [results.flat()];
 }

@@ -10,7 +10,7 @@ import { InputError } from '../../helpers/InputError';
 import { readUser } from '../../helpers/readUser';
 import { FIELD_LABELS, toUserRequestBody } from '../../helpers/userBody';
 import type { ConvirzaClient } from '../../transport';
-import type { UserBodyField } from '../../types';
+import type { UserBodyField, UserRequestBody } from '../../types';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['create'] };
@@ -76,11 +76,12 @@ function ambiguousHint(email: string | undefined): string {
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: ConvirzaClient,
-): Promise<IDataObject> {
+interface CreateInput {
+	body: UserRequestBody;
+	returnCreatedUser: boolean;
+}
+
+export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ignoreEmpty = options.ignoreEmptyValues !== false;
@@ -100,12 +101,20 @@ export async function execute(
 			);
 		}
 	}
+	return { body, returnCreatedUser: options.returnCreatedUser === true };
+}
 
+export async function execute(
+	this: IExecuteFunctions,
+	{ body, returnCreatedUser }: CreateInput,
+	itemIndex: number,
+	client: ConvirzaClient,
+): Promise<IDataObject> {
 	const response = await client.request(
 		{ method: 'POST', path: '/users', body: body as IDataObject, ambiguous: ambiguousHint(body.username) },
 		itemIndex,
 	);
-	if (options.returnCreatedUser !== true) return response as unknown as IDataObject;
+	if (!returnCreatedUser) return response as unknown as IDataObject;
 
 	const userId = Number((response.data as IDataObject | undefined)?.userId);
 	if (!Number.isSafeInteger(userId) || userId <= 0) {

@@ -21,12 +21,16 @@ export const description: INodeProperties[] = [
  * DELETE /v3/users/{id} is a soft delete (documented): the user stays, with status "deleted".
  * Repeating it is harmless, so the transport may retry it like any idempotent request.
  */
+export function read(this: IExecuteFunctions, itemIndex: number): number {
+	return userIdParameter(this, itemIndex);
+}
+
 export async function execute(
 	this: IExecuteFunctions,
+	userId: number,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const userId = userIdParameter(this, itemIndex);
 	await client.request(
 		{ method: 'DELETE', path: `/users/${userId}`, notFound: userNotFound(userId) },
 		itemIndex,

@@ -14,13 +14,24 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
+interface GetInput {
+	userId: number;
+	simplify: boolean;
+}
+
+export function read(this: IExecuteFunctions, itemIndex: number): GetInput {
+	return {
+		userId: userIdParameter(this, itemIndex),
+		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
+	{ userId, simplify }: GetInput,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const userId = userIdParameter(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const user = await readUser(this, client, userId, itemIndex);
 	return simplify ? simplifyUser(user) : user;
 }

@@ -166,14 +166,26 @@ function readLimit(context: IExecuteFunctions, itemIndex: number): number {
  * Pages through the list with limit/offset, 200 users per request, until the limit is reached,
  * Convirza's `total` is reached, or a page comes back short (the end, should `total` be missing).
  */
+interface ListInput {
+	qs: IDataObject;
+	limit: number;
+	simplify: boolean;
+}
+
+export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
+	return {
+		qs: listQuery(this, itemIndex),
+		limit: readLimit(this, itemIndex),
+		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
+	{ qs, limit, simplify }: ListInput,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject[]> {
-	const qs = listQuery(this, itemIndex);
-	const limit = readLimit(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const users: ApiUser[] = [];
 	let offset = 0;

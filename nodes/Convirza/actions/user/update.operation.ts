@@ -78,25 +78,39 @@ async function fillFromCurrentUser(
 	return { ...current.body, ...body };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: ConvirzaClient,
-): Promise<IDataObject> {
+interface UpdateInput {
+	userId: number;
+	body: UserRequestBody;
+	fillUnsetFields: boolean;
+	returnUpdatedUser: boolean;
+}
+
+export function read(this: IExecuteFunctions, itemIndex: number): UpdateInput {
 	const userId = userIdParameter(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const ignoreEmpty = options.ignoreEmptyValues !== false;
+	return {
+		userId,
+		body: toUpdateBody(fields, options.ignoreEmptyValues !== false),
+		fillUnsetFields: options.fillUnsetFields !== false,
+		returnUpdatedUser: options.returnUpdatedUser === true,
+	};
+}
 
-	let body = toUpdateBody(fields, ignoreEmpty);
-	if (options.fillUnsetFields !== false) {
-		body = await fillFromCurrentUser(this, client, userId, body, itemIndex);
-	}
+export async function execute(
+	this: IExecuteFunctions,
+	{ userId, body: fieldsSet, fillUnsetFields, returnUpdatedUser }: UpdateInput,
+	itemIndex: number,
+	client: ConvirzaClient,
+): Promise<IDataObject> {
+	const body = fillUnsetFields
+		? await fillFromCurrentUser(this, client, userId, fieldsSet, itemIndex)
+		: fieldsSet;
 
 	const response = await client.request(
 		{ method: 'PUT', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
 		itemIndex,
 	);
-	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
+	if (returnUpdatedUser) return await readUser(this, client, userId, itemIndex);
 	return response as unknown as IDataObject;
 }

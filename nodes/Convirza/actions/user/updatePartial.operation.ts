@@ -11,6 +11,7 @@ import {
 import { readUser, userIdParameter, userNotFound } from '../../helpers/readUser';
 import { toUpdateBody } from '../../helpers/updateBody';
 import type { ConvirzaClient } from '../../transport';
+import type { UserRequestBody } from '../../types';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['updatePartial'] };
@@ -32,20 +33,33 @@ export const description: INodeProperties[] = [
 ];
 
 /** PATCH /v3/users/{id}: only the fields set are sent (body inferred: any subset of PUT's fields). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: ConvirzaClient,
-): Promise<IDataObject> {
+interface PatchInput {
+	userId: number;
+	body: UserRequestBody;
+	returnUpdatedUser: boolean;
+}
+
+export function read(this: IExecuteFunctions, itemIndex: number): PatchInput {
 	const userId = userIdParameter(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = toUpdateBody(fields, options.ignoreEmptyValues !== false);
+	return {
+		userId,
+		body: toUpdateBody(fields, options.ignoreEmptyValues !== false),
+		returnUpdatedUser: options.returnUpdatedUser === true,
+	};
+}
 
+export async function execute(
+	this: IExecuteFunctions,
+	{ userId, body, returnUpdatedUser }: PatchInput,
+	itemIndex: number,
+	client: ConvirzaClient,
+): Promise<IDataObject> {
 	const response = await client.request(
 		{ method: 'PATCH', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
 		itemIndex,
 	);
-	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
+	if (returnUpdatedUser) return await readUser(this, client, userId, itemIndex);
 	return response as unknown as IDataObject;
 }
