@@ -147,6 +147,7 @@ class Simulator implements ConvirzaSimulator {
 	private send(res: ServerResponse, entry: LoggedRequest, status: number, type: string, payload: string,
 		headers?: Record<string, string>): void {
 		entry.status = status;
+		entry.answeredAt = Date.now();
 		res.writeHead(status, {
 			'content-type': type,
 			'content-length': Buffer.byteLength(payload),
@@ -165,6 +166,7 @@ class Simulator implements ConvirzaSimulator {
 		const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
 		const entry: LoggedRequest = {
 			method, path, url, query: Object.fromEntries(query), headers: req.headers, body: undefined, rawBody: '', requestId,
+			receivedAt: Date.now(),
 		};
 		this.log.push(entry);
 		this.track(res);

@@ -107,6 +107,10 @@ export interface LoggedRequest {
 	/** filled when answered (absent for reset faults) */
 	status?: number;
 	requestId: string;
+	/** Date.now() when the request arrived */
+	receivedAt: number;
+	/** Date.now() when it was answered (absent for reset faults) */
+	answeredAt?: number;
 }
 
 export type Fault =
