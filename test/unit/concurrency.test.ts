@@ -139,17 +139,30 @@ describe('forEachBounded look-ahead', () => {
 });
 
 describe('ConcurrencyLimit.auto', () => {
-	it('grows by one per window of healthy answers up to the maximum, halves on throttling', () => {
+	it('slow start: one more slot per healthy answer up to the maximum, until the first throttle', () => {
 		const limit = ConcurrencyLimit.auto();
 		expect(limit.value).toBe(AUTO_START);
 		for (let i = 0; i < AUTO_START; i++) limit.onHealthy();
-		expect(limit.value).toBe(AUTO_START + 1);
+		expect(limit.value).toBe(2 * AUTO_START);
 		for (let i = 0; i < 10_000; i++) limit.onHealthy();
 		expect(limit.value).toBe(AUTO_MAX);
+	});
+
+	it('a throttle halves the limit and ends slow start: then one more slot per window of healthy answers', () => {
+		const limit = ConcurrencyLimit.auto();
+		for (let i = 0; i < AUTO_MAX; i++) limit.onHealthy();
 		limit.onThrottle();
 		expect(limit.value).toBe(AUTO_MAX / 2);
+		for (let i = 0; i < AUTO_MAX / 2 - 1; i++) limit.onHealthy();
+		expect(limit.value).toBe(AUTO_MAX / 2);
+		limit.onHealthy();
+		expect(limit.value).toBe(AUTO_MAX / 2 + 1);
+		for (let i = 0; i < 10_000; i++) limit.onHealthy();
+		expect(limit.value).toBe(AUTO_MAX);
 		for (let i = 0; i < 10; i++) limit.onThrottle();
 		expect(limit.value).toBe(1);
+		limit.onHealthy();
+		expect(limit.value).toBe(2);
 	});
 
 	it('a fixed limit never changes', () => {

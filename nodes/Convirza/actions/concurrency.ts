@@ -1,10 +1,11 @@
 /**
  * Runs one task per item with a bounded number in flight and keeps results in item order.
  *
- * Auto mode is additive-increase / multiplicative-decrease, as TCP does: it starts at
- * AUTO_START, adds one slot after each window of healthy responses up to AUTO_MAX, and halves the
- * limit whenever Convirza throttles (429/503). A fixed limit never changes; 1 is strictly
- * sequential. Why these numbers: see README, "Performance".
+ * Auto mode grows and shrinks as TCP does: it starts at AUTO_START and, until Convirza first
+ * pushes back, adds one slot per healthy answer (slow start: the limit doubles with every round of
+ * answers) up to AUTO_MAX. Every 429/503 halves the limit and ends slow start; from then on it adds
+ * one slot per window of healthy answers (additive increase). A fixed limit never changes; 1 is
+ * strictly sequential. Why these numbers: see README, "Performance".
  */
 import { sleep } from 'n8n-workflow';
 
@@ -13,6 +14,8 @@ export const AUTO_MAX = 32;
 
 export class ConcurrencyLimit {
 	private healthyStreak = 0;
+
+	private slowStart = true;
 
 	private constructor(
 		private current: number,
@@ -33,6 +36,10 @@ export class ConcurrencyLimit {
 
 	onHealthy(): void {
 		if (!this.adaptive || this.current >= AUTO_MAX) return;
+		if (this.slowStart) {
+			this.current++;
+			return;
+		}
 		this.healthyStreak++;
 		if (this.healthyStreak >= this.current) {
 			this.current++;
@@ -42,6 +49,7 @@ export class ConcurrencyLimit {
 
 	onThrottle(): void {
 		if (!this.adaptive) return;
+		this.slowStart = false;
 		this.current = Math.max(1, Math.floor(this.current / 2));
 		this.healthyStreak = 0;
 	}
