@@ -27,13 +27,15 @@ export async function runNode(
 	sim: SimHandle,
 	items: readonly Contact[],
 	parameters: INodeParameters,
+	/** another implementation under the node's name (the floor, floor-node.ts) */
+	nodeType: INodeType = new built.Convirza(),
 ): Promise<NodeRunResult> {
 	// tokenCredential() reads only these two fields of the simulator.
 	const target = { baseUrl: sim.baseUrl, tokens: { admin: sim.token } } as unknown as ConvirzaSimulator;
 	const run = await runConvirza(target, {
 		items: items as unknown as object[],
 		parameters,
-		nodeType: new built.Convirza(),
+		nodeType,
 	});
 	const output = run.output(CONVIRZA);
 	const ok = output.filter((item) => item.json.code === 200).length;

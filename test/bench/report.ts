@@ -8,7 +8,8 @@ export interface Row {
 	/** e.g. 'lat20 node C10' */
 	id: string;
 	latencyMs: number;
-	client: 'node' | 'raw';
+	/** floor = the minimal n8n node of floor-node.ts */
+	client: 'node' | 'raw' | 'floor';
 	/** '1', '10', 'Auto' */
 	concurrency: string;
 	note: string;
