@@ -8,9 +8,9 @@ import {
 	userLocator,
 	userProfileFields,
 } from './descriptions';
+import { readProfileChange, type ProfileChange } from './profileChange';
 import { InputError } from '../../helpers/InputError';
-import { readUser, userIdParameter, userNotFound } from '../../helpers/readUser';
-import { toUpdateBody } from '../../helpers/updateBody';
+import { readUser, userNotFound } from '../../helpers/readUser';
 import { FIELD_LABELS, USER_FIELDS } from '../../helpers/userBody';
 import { toCurrentProfile } from '../../helpers/userMapping';
 import type { ConvirzaClient } from '../../transport';
@@ -78,39 +78,23 @@ async function fillFromCurrentUser(
 	return { ...current.body, ...body };
 }
 
-interface UpdateInput {
-	userId: number;
-	body: UserRequestBody;
-	fillUnsetFields: boolean;
-	returnUpdatedUser: boolean;
-}
-
-export function read(this: IExecuteFunctions, itemIndex: number): UpdateInput {
-	const userId = userIdParameter(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		userId,
-		body: toUpdateBody(fields, options.ignoreEmptyValues !== false),
-		fillUnsetFields: options.fillUnsetFields !== false,
-		returnUpdatedUser: options.returnUpdatedUser === true,
-	};
-}
+export { readProfileChange as read };
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ userId, body: fieldsSet, fillUnsetFields, returnUpdatedUser }: UpdateInput,
+	{ userId, body: fieldsSet, options }: ProfileChange,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const body = fillUnsetFields
-		? await fillFromCurrentUser(this, client, userId, fieldsSet, itemIndex)
-		: fieldsSet;
+	const body =
+		options.fillUnsetFields !== false
+			? await fillFromCurrentUser(this, client, userId, fieldsSet, itemIndex)
+			: fieldsSet;
 
 	const response = await client.request(
 		{ method: 'PUT', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
 		itemIndex,
 	);
-	if (returnUpdatedUser) return await readUser(this, client, userId, itemIndex);
+	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
 	return response as unknown as IDataObject;
 }

@@ -8,10 +8,9 @@ import {
 	userLocator,
 	userProfileFields,
 } from './descriptions';
-import { readUser, userIdParameter, userNotFound } from '../../helpers/readUser';
-import { toUpdateBody } from '../../helpers/updateBody';
+import { readProfileChange, type ProfileChange } from './profileChange';
+import { readUser, userNotFound } from '../../helpers/readUser';
 import type { ConvirzaClient } from '../../transport';
-import type { UserRequestBody } from '../../types';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['updatePartial'] };
@@ -32,27 +31,12 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [ignoreEmptyValuesOption, returnUpdatedUserOption]),
 ];
 
+export { readProfileChange as read };
+
 /** PATCH /v3/users/{id}: only the fields set are sent (body inferred: any subset of PUT's fields). */
-interface PatchInput {
-	userId: number;
-	body: UserRequestBody;
-	returnUpdatedUser: boolean;
-}
-
-export function read(this: IExecuteFunctions, itemIndex: number): PatchInput {
-	const userId = userIdParameter(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		userId,
-		body: toUpdateBody(fields, options.ignoreEmptyValues !== false),
-		returnUpdatedUser: options.returnUpdatedUser === true,
-	};
-}
-
 export async function execute(
 	this: IExecuteFunctions,
-	{ userId, body, returnUpdatedUser }: PatchInput,
+	{ userId, body, options }: ProfileChange,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
@@ -60,6 +44,6 @@ export async function execute(
 		{ method: 'PATCH', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
 		itemIndex,
 	);
-	if (returnUpdatedUser) return await readUser(this, client, userId, itemIndex);
+	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
 	return response as unknown as IDataObject;
 }
