@@ -67,17 +67,17 @@ function preparations() {
 	};
 }
 
+/** forEachBounded over `count` controllable tasks, with look-ahead recorded. */
+function runWithLookAhead(count: number, limit: ConcurrencyLimit, shouldStop = () => false) {
+	const tasks = deferredTasks(count);
+	const ahead = preparations();
+	const done = forEachBounded({ count, limit, run: tasks.task, prepare: ahead.prepare, shouldStop });
+	return { tasks, ahead, done };
+}
+
 describe('forEachBounded look-ahead', () => {
 	it('with a limit of 1, prepares the next item while the current one runs, one ahead, each once', async () => {
-		const tasks = deferredTasks(4);
-		const ahead = preparations();
-		const done = forEachBounded({
-			count: 4,
-			limit: ConcurrencyLimit.fixed(1),
-			run: tasks.task,
-			prepare: ahead.prepare,
-			shouldStop: () => false,
-		});
+		const { tasks, ahead, done } = runWithLookAhead(4, ConcurrencyLimit.fixed(1));
 		for (let i = 0; i < 3; i++) {
 			// Item i is in flight and not answered: item i + 1 gets prepared meanwhile.
 			await ahead.preparedUpTo(i + 1);
@@ -95,15 +95,7 @@ describe('forEachBounded look-ahead', () => {
 	});
 
 	it('prepares at most `limit` items ahead of the started ones', async () => {
-		const tasks = deferredTasks(20);
-		const ahead = preparations();
-		const done = forEachBounded({
-			count: 20,
-			limit: ConcurrencyLimit.fixed(3),
-			run: tasks.task,
-			prepare: ahead.prepare,
-			shouldStop: () => false,
-		});
+		const { tasks, ahead, done } = runWithLookAhead(20, ConcurrencyLimit.fixed(3));
 		await ahead.preparedUpTo(5);
 		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(tasks.started).toEqual([0, 1, 2]);
@@ -118,16 +110,8 @@ describe('forEachBounded look-ahead', () => {
 	});
 
 	it('prepares nothing more once told to stop', async () => {
-		const tasks = deferredTasks(10);
-		const ahead = preparations();
 		let stop = false;
-		const done = forEachBounded({
-			count: 10,
-			limit: ConcurrencyLimit.fixed(1),
-			run: tasks.task,
-			prepare: ahead.prepare,
-			shouldStop: () => stop,
-		});
+		const { tasks, ahead, done } = runWithLookAhead(10, ConcurrencyLimit.fixed(1), () => stop);
 		await ahead.preparedUpTo(1);
 		stop = true;
 		tasks.resolvers[0]();
