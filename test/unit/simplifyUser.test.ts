@@ -1,4 +1,4 @@
-import { simplifyUser } from '../../nodes/Convirza/helpers/simplifyUser';
+import { simplifyUser } from '../../nodes/Convirza/actions/user/simplify';
 
 /** The documented list-row example, field for field. */
 const listRow = {

@@ -1,5 +1,5 @@
 import { InputError } from '../../nodes/Convirza/helpers/InputError';
-import { toUpdateBody } from '../../nodes/Convirza/helpers/updateBody';
+import { toUpdateBody } from '../../nodes/Convirza/actions/user/body';
 
 describe('toUpdateBody (Update and Update (Partial))', () => {
 	it('builds the body from the fields set', () => {

@@ -1,5 +1,6 @@
-import { toUserRequestBody } from '../../nodes/Convirza/helpers/userBody';
-import { toCurrentProfile, userFromResponse } from '../../nodes/Convirza/helpers/userMapping';
+import { toUserRequestBody } from '../../nodes/Convirza/actions/user/body';
+import { toCurrentProfile } from '../../nodes/Convirza/actions/user/currentProfile';
+import { userFromResponse } from '../../nodes/Convirza/api/users';
 
 const listRow = {
 	first_name: 'John',

@@ -4,12 +4,12 @@ import {
 	parseEmail,
 	parseNonNegativeInteger,
 	parsePhone,
-	parseRole,
 	parseStatus,
 	parseText,
 	parseTimezone,
 	parseUserId,
 } from '../../nodes/Convirza/helpers/validation';
+import { parseRole } from '../../nodes/Convirza/actions/user/roles';
 
 function refusal(run: () => unknown): InputError {
 	try {

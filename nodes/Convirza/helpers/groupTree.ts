@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GroupTreeNode } from '../types';
+import type { GroupTreeNode } from '../api/types';
 
 export interface GroupEntry {
 	id: number;

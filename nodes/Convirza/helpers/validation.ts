@@ -1,5 +1,5 @@
 import { InputError } from './InputError';
-import type { UserRole, UserStatus } from '../types';
+import type { UserStatus } from '../api/types';
 
 /** Longest text accepted anywhere; checked before any pattern runs on it. */
 const MAX_INPUT_LENGTH = 1000;
@@ -13,12 +13,6 @@ const PHONE = /^\+?\d{7,15}$/;
 const DIGITS = /^\d{1,10}$/;
 const INT32_MAX = 2_147_483_647;
 
-const ROLES: Record<string, UserRole> = {
-	admin: 'Admin',
-	standard: 'Standard',
-	readonly: 'ReadOnly',
-};
-
 /** IANA zones known to this Node.js, looked up case-insensitively; built once, at load. */
 const TIMEZONES = new Map(
 	[...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]),
@@ -26,7 +20,8 @@ const TIMEZONES = new Map(
 
 export const TIMEZONE_NAMES: readonly string[] = [...new Set(TIMEZONES.values())].sort();
 
-function describe(value: unknown): string {
+/** How a refused value is shown in the message: short text quoted, long text and objects described. */
+export function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (typeof value === 'string') {
 		return value.length > 40 ? `a text of ${value.length} characters` : `"${value}"`;
@@ -35,7 +30,8 @@ function describe(value: unknown): string {
 	return String(value);
 }
 
-function asText(value: unknown, parameter: string, fix: string): string {
+/** Text (numbers become text), at most MAX_INPUT_LENGTH long before trimming, or an InputError with `fix`. */
+export function asText(value: unknown, parameter: string, fix: string): string {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new InputError(parameter, `must be text, not ${describe(value)}`, fix);
@@ -81,15 +77,6 @@ export function parseText(value: unknown, parameter: string, maxLength = 255): s
 		throw new InputError(parameter, `is too long (${text.length} characters)`, fix);
 	}
 	return text;
-}
-
-/** Accepts the documented values in any letter case, plus "Read Only"/"read-only" for ReadOnly. */
-export function parseRole(value: unknown, parameter: string): UserRole {
-	const fix = 'Use one of: Admin, Standard, ReadOnly.';
-	const key = asText(value, parameter, fix).toLowerCase().replace(/[\s_-]/g, '');
-	const role = ROLES[key];
-	if (role === undefined) throw new InputError(parameter, `must be a Convirza role, not ${describe(value)}`, fix);
-	return role;
 }
 
 export function parseStatus(value: unknown, parameter: string): UserStatus {

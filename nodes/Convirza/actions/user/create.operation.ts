@@ -5,39 +5,28 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { toUserRequestBody } from './body';
 import { ignoreEmptyValuesOption, userProfileFields } from './descriptions';
+import { USER_FIELDS, fieldParameter } from './fields';
+import { createUser, getUser } from '../../api/users';
+import type { UserRequestBody } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
-import { readUser } from '../../helpers/readUser';
-import { FIELD_LABELS, toUserRequestBody } from '../../helpers/userBody';
 import type { ConvirzaClient } from '../../transport';
-import type { UserBodyField, UserRequestBody } from '../../types';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['create'] };
 
 /** Every new user needs these (Convirza refuses a create without them); the rest is optional. */
-const REQUIRED: ReadonlyArray<{ param: string; key: UserBodyField; description: string }> = [
-	{ param: 'email', key: 'username', description: "The new user's login email (username). No other Convirza user may have it." },
-	{ param: 'firstName', key: 'first_name', description: "The new user's first name (first_name)" },
-	{ param: 'lastName', key: 'last_name', description: "The new user's last name (last_name)" },
-	{ param: 'role', key: 'role', description: "The new user's role (role): Admin, Standard or ReadOnly" },
-	{
-		param: 'group',
-		key: 'ct_user_ou_id',
-		description: "The group (org unit) the new user belongs to (ct_user_ou_id). It must be inside your account's hierarchy.",
-	},
-];
+const REQUIRED = USER_FIELDS.filter((field) => field.requiredToCreate !== undefined);
 const REQUIRED_PARAMS = new Set(REQUIRED.map((field) => field.param));
 
-const requiredParameters: INodeProperties[] = REQUIRED.map(({ param, description }) => ({
-	...(userProfileFields.find((field) => field.name === param) as INodeProperties),
-	required: true,
-	description,
-	displayOptions: { show },
-}));
-
 export const description: INodeProperties[] = [
-	...requiredParameters,
+	...REQUIRED.map((field) => ({
+		...fieldParameter(field),
+		required: true,
+		description: field.requiredToCreate as string,
+		displayOptions: { show },
+	})),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -67,7 +56,7 @@ export const description: INodeProperties[] = [
 
 /**
  * A create is not repeated after a failure that leaves open whether Convirza acted (the transport
- * refuses to): repeating it could create the user twice. The error says how to find out instead.
+ * refuses to): repeating it could create the user twice. The error says how to check instead.
  */
 function ambiguousHint(email: string | undefined): string {
 	return (
@@ -92,12 +81,12 @@ export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
 		fields[param] = this.getNodeParameter(param, itemIndex, '', { extractValue: true });
 	}
 	const body = toUserRequestBody(fields, ignoreEmpty);
-	for (const { key } of REQUIRED) {
+	for (const { key, displayName } of REQUIRED) {
 		if (body[key] === undefined || body[key] === '') {
 			throw new InputError(
-				FIELD_LABELS[key],
+				displayName,
 				'is empty',
-				`Every new Convirza user needs a value for "${FIELD_LABELS[key]}": set it, or map it from the input.`,
+				`Every new Convirza user needs a value for "${displayName}": set it, or map it from the input.`,
 			);
 		}
 	}
@@ -110,13 +99,10 @@ export async function execute(
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const response = await client.request(
-		{ method: 'POST', path: '/users', body: body as IDataObject, ambiguous: ambiguousHint(body.username) },
-		itemIndex,
-	);
+	const response = await createUser(client, body, ambiguousHint(body.username), itemIndex);
 	if (!returnCreatedUser) return response as unknown as IDataObject;
 
-	const userId = Number((response.data as IDataObject | undefined)?.userId);
+	const userId = Number(response.data?.userId);
 	if (!Number.isSafeInteger(userId) || userId <= 0) {
 		throw new NodeOperationError(this.getNode(), 'Convirza created the user but returned no user ID', {
 			description: `The user ${body.username} exists now: do not create them again. Find them with User → Get Many (Filters → Email Contains), or turn off "Return Created User".`,
@@ -124,7 +110,7 @@ export async function execute(
 		});
 	}
 	try {
-		return await readUser(this, client, userId, itemIndex);
+		return await getUser(client, userId, itemIndex);
 	} catch (error) {
 		// The item fails, but running it again must not look like the way to get the profile.
 		throw new NodeOperationError(

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { userIdParameter } from '../../helpers/readUser';
-import { toUpdateBody } from '../../helpers/updateBody';
-import type { UserRequestBody } from '../../types';
+import { toUpdateBody } from './body';
+import { userIdParameter } from './descriptions';
+import type { UserRequestBody } from '../../api/types';
 
 /** What Update and Update (Partial) read for an item before sending anything. */
 export interface ProfileChange {

@@ -64,6 +64,21 @@ export interface ApiUser extends IDataObject {
 	assign_scorecard?: boolean;
 	timezone?: string | null;
 	aliases?: string | null;
+	group?: string;
+	user_created?: string;
+}
+
+/** Query of GET /v3/users/list (documented; every parameter optional, none may be sent empty). */
+export interface UserListQuery {
+	org_unit_id?: number;
+	/** Part of first + last name, any letter case. */
+	name?: string;
+	/** Part of the email. */
+	email?: string;
+	role_id?: number;
+	user_status?: UserStatus | 'deleted';
+	sort_by?: 'created_on' | 'name' | 'email';
+	sort_order?: 'asc' | 'desc';
 }
 
 export interface UserListData {

@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { USER_FIELDS, locatorValue } from './fields';
+import type { UserRequestBody } from '../../api/types';
+import { InputError } from '../../helpers/InputError';
+
+function isEmpty(value: unknown): boolean {
+	const raw = locatorValue(value);
+	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/**
+ * Builds the request body from the fields the operator set, named by their parameters. With
+ * `ignoreEmpty`, a field whose value is empty (an empty CRM field mapped by an expression) counts as
+ * not set, so it cannot wipe the stored value; without it, an empty value is validated like any
+ * other (and refused where the field cannot be empty). Only known keys are read, so keys like
+ * "__proto__" are never copied.
+ */
+export function toUserRequestBody(fields: IDataObject, ignoreEmpty: boolean): UserRequestBody {
+	const body: Record<string, unknown> = {};
+	for (const field of USER_FIELDS) {
+		if (!Object.prototype.hasOwnProperty.call(fields, field.param)) continue;
+		const value = fields[field.param];
+		if (ignoreEmpty && isEmpty(value)) continue;
+		if (value === undefined || value === null) {
+			throw new InputError(
+				field.displayName,
+				'has no value',
+				'Give it a value, remove it from the node, or turn on "Ignore Empty Values".',
+			);
+		}
+		body[field.key] = field.parse(value, field.displayName);
+	}
+	return body as UserRequestBody;
+}
+
+/**
+ * The body of an update (PUT or PATCH), built out of "Update Fields": the fields set, plus `aliases: null`
+ * for Clear Aliases. An update that would send nothing is refused before any request.
+ */
+export function toUpdateBody(fields: IDataObject, ignoreEmpty: boolean): UserRequestBody {
+	const body = toUserRequestBody(fields, ignoreEmpty);
+	if (fields.clearAliases === true) {
+		if (body.aliases !== undefined) {
+			throw new InputError('Clear Aliases', 'cannot be used together with Aliases', 'Remove one of the two.');
+		}
+		body.aliases = null;
+	}
+	if (Object.keys(body).length === 0) {
+		throw new InputError(
+			'Update Fields',
+			'has no value to send for this item',
+			ignoreEmpty
+				? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
+				: 'Add at least one field to update.',
+		);
+	}
+	return body;
+}
