@@ -1,8 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { getActiveGroupTree } from '../api/groups';
+import type { UserListQuery } from '../api/types';
+import { listUsersPage } from '../api/users';
 import { flattenGroupTree } from '../helpers/groupTree';
 import { ConvirzaClient, type RequestPolicy } from '../transport';
-import type { UserListData } from '../types';
 
 const PAGE_SIZE = 100;
 
@@ -24,17 +26,12 @@ export async function searchUsers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
-	const qs: Record<string, string | number> = { limit: PAGE_SIZE, offset, sort_by: 'name', sort_order: 'asc' };
+	const query: UserListQuery = { sort_by: 'name', sort_order: 'asc' };
 	const text = filter?.trim();
-	if (text) qs[text.includes('@') ? 'email' : 'name'] = text;
+	if (text) query[text.includes('@') ? 'email' : 'name'] = text;
 
-	const response = await new ConvirzaClient(this, PICKER_POLICY).request<UserListData>({
-		method: 'GET',
-		path: '/users/list',
-		qs,
-	});
-	const users = response.data?.users ?? [];
-	const total = Number(response.data?.total ?? 0);
+	const client = new ConvirzaClient(this, PICKER_POLICY);
+	const { users, total = 0 } = await listUsersPage(client, query, { offset, limit: PAGE_SIZE });
 	const nextOffset = offset + users.length;
 	return {
 		results: users.map((user) => ({
@@ -50,13 +47,9 @@ export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await new ConvirzaClient(this, PICKER_POLICY).request({
-		method: 'GET',
-		path: '/groups/tree',
-		qs: { active: 'true' },
-	});
+	const tree = await getActiveGroupTree(new ConvirzaClient(this, PICKER_POLICY));
 	const text = filter?.trim().toLowerCase();
-	const groups = flattenGroupTree(response.data).filter(
+	const groups = flattenGroupTree(tree).filter(
 		(group) => !text || group.path.toLowerCase().includes(text) || String(group.id) === text,
 	);
 	return {

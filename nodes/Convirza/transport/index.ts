@@ -5,13 +5,14 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
+	type INode,
 } from 'n8n-workflow';
 
 import { failureToError } from './apiError';
-import { backoffDelay, parseRetryAfter } from './backoff';
+import { backoffDelay } from './backoff';
 import { DEFAULT_BASE_URL, checkServiceUrl, type CheckedUrl } from './endpoints';
-import { classifyError, isRetryable, isThrottle, type Failure } from './failure';
-import type { ConvirzaEnvelope, HttpMethod } from '../types';
+import { classifyError, isRetryable, isThrottle, outcomeOf, type Failure } from './failure';
+import type { ConvirzaEnvelope, HttpMethod } from '../api/types';
 
 /** Retry and timeout limits; the node's Options expose them. */
 export interface RequestPolicy {
@@ -118,6 +119,11 @@ export class ConvirzaClient {
 		private readonly random: () => number = Math.random,
 	) {}
 
+	/** The node the requests are made for, for errors about what Convirza answered. */
+	get node(): INode {
+		return this.context.getNode();
+	}
+
 	async request<T = IDataObject>(request: ApiRequest, itemIndex?: number): Promise<ConvirzaEnvelope<T>> {
 		const { credentials, baseUrl } = await this.connect(itemIndex);
 		const url = `${baseUrl}${request.path}`;
@@ -188,13 +194,7 @@ export class ConvirzaClient {
 	/** How long to wait before the next attempt, or undefined when there must be none. */
 	private retryDelay(failure: Failure, method: HttpMethod, attempt: number): number | undefined {
 		if (!isRetryable(failure, method) || attempt >= this.policy.maxAttempts) return undefined;
-		const asked =
-			failure.kind === 'http'
-				? parseRetryAfter(failure.retryAfter, Date.now())
-				: failure.kind === 'local'
-					? failure.transient?.retryAfterMs
-					: undefined;
-		return asked ?? backoffDelay(attempt, this.policy.retryDelayMs, this.random);
+		return outcomeOf(failure).retryAfterMs ?? backoffDelay(attempt, this.policy.retryDelayMs, this.random);
 	}
 
 	private async waitForThrottle(signal: AbortSignal | undefined): Promise<void> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userLocator } from './descriptions';
-import { userIdParameter, userNotFound } from '../../helpers/readUser';
+import { userIdParameter, userLocator } from './descriptions';
+import { deleteUser } from '../../api/users';
 import type { ConvirzaClient } from '../../transport';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -17,23 +17,17 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
-/**
- * DELETE /v3/users/{id} is a soft delete (documented): the user stays, with status "deleted".
- * Repeating it is harmless, so the transport may retry it like any idempotent request.
- */
 export function read(this: IExecuteFunctions, itemIndex: number): number {
 	return userIdParameter(this, itemIndex);
 }
 
+/** Convirza deletes softly, so repeating a delete is harmless and the transport may retry it. */
 export async function execute(
 	this: IExecuteFunctions,
 	userId: number,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	await client.request(
-		{ method: 'DELETE', path: `/users/${userId}`, notFound: userNotFound(userId) },
-		itemIndex,
-	);
+	await deleteUser(client, userId, itemIndex);
 	return { deleted: true, userId };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyParameter, userLocator } from './descriptions';
-import { readUser, userIdParameter } from '../../helpers/readUser';
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { simplifyParameter, userIdParameter, userLocator } from './descriptions';
+import { simplifyUser } from './simplify';
+import { getUser } from '../../api/users';
 import type { ConvirzaClient } from '../../transport';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -32,6 +32,6 @@ export async function execute(
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject> {
-	const user = await readUser(this, client, userId, itemIndex);
+	const user = await getUser(client, userId, itemIndex);
 	return simplify ? simplifyUser(user) : user;
 }

@@ -3,16 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as updatePartial from './updatePartial.operation';
-import type { OperationModule } from '../types';
+import type { OperationModule } from '../operation';
 
 export const operations: Record<string, OperationModule> = {
 	create,
 	delete: del,
 	get,
-	getAll: getMany,
+	getAll,
 	update,
 	updatePartial,
 };
@@ -68,7 +68,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...del.description,
 	...get.description,
-	...getMany.description,
+	...getAll.description,
 	...update.description,
 	...updatePartial.description,
 ];

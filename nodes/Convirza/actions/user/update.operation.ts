@@ -1,20 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { toCurrentProfile } from './currentProfile';
 import {
-	byDisplayName,
-	clearAliasesField,
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
+	updateFieldsCollection,
 	userLocator,
-	userProfileFields,
 } from './descriptions';
+import { USER_FIELDS, fieldByKey } from './fields';
 import { readProfileChange, type ProfileChange } from './profileChange';
+import { getUser, updateUser } from '../../api/users';
+import type { UserRequestBody } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
-import { readUser, userNotFound } from '../../helpers/readUser';
-import { FIELD_LABELS, USER_FIELDS } from '../../helpers/userBody';
-import { toCurrentProfile } from '../../helpers/userMapping';
 import type { ConvirzaClient } from '../../transport';
-import type { UserRequestBody } from '../../types';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['update'] };
@@ -34,21 +32,12 @@ export const description: INodeProperties[] = [
 		description: 'The Convirza user to update',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description:
-			'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
-		displayOptions: { show },
-		options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
-	},
+	updateFieldsCollection(
+		show,
+		'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
+	),
 	optionsCollection(show, [fillUnsetFieldsOption, ignoreEmptyValuesOption, returnUpdatedUserOption]),
 ];
-
-const ALL_FIELDS = USER_FIELDS.map((field) => field.key);
 
 /**
  * Completes the body with the user's current values for every field the operator did not set, so
@@ -56,22 +45,22 @@ const ALL_FIELDS = USER_FIELDS.map((field) => field.key);
  * the item and names the field to set.
  */
 async function fillFromCurrentUser(
-	context: IExecuteFunctions,
 	client: ConvirzaClient,
 	userId: number,
 	body: UserRequestBody,
 	itemIndex: number,
 ): Promise<UserRequestBody> {
-	const missing = ALL_FIELDS.filter((key) => !(key in body));
+	const missing = USER_FIELDS.filter((field) => !(field.key in body));
 	if (missing.length === 0) return body;
-	const current = toCurrentProfile(await readUser(context, client, userId, itemIndex));
-	for (const key of missing) {
+	const current = toCurrentProfile(await getUser(client, userId, itemIndex));
+	for (const { key } of missing) {
 		const reason = current.unmappable[key];
 		if (reason !== undefined) {
+			const label = fieldByKey(key).displayName;
 			throw new InputError(
-				FIELD_LABELS[key],
+				label,
 				`must be set for this user: ${reason}`,
-				`Add "${FIELD_LABELS[key]}" to Update Fields with the value to keep.`,
+				`Add "${label}" to Update Fields with the value to keep.`,
 			);
 		}
 	}
@@ -88,13 +77,9 @@ export async function execute(
 ): Promise<IDataObject> {
 	const body =
 		options.fillUnsetFields !== false
-			? await fillFromCurrentUser(this, client, userId, fieldsSet, itemIndex)
+			? await fillFromCurrentUser(client, userId, fieldsSet, itemIndex)
 			: fieldsSet;
-
-	const response = await client.request(
-		{ method: 'PUT', path: `/users/${userId}`, body: body as IDataObject, notFound: userNotFound(userId) },
-		itemIndex,
-	);
-	if (options.returnUpdatedUser === true) return await readUser(this, client, userId, itemIndex);
+	const response = await updateUser(client, 'PUT', userId, body, itemIndex);
+	if (options.returnUpdatedUser === true) return await getUser(client, userId, itemIndex);
 	return response as unknown as IDataObject;
 }

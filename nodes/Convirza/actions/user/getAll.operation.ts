@@ -1,23 +1,39 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { ROLE_OPTIONS, groupLocator, simplifyParameter } from './descriptions';
+import { simplifyParameter } from './descriptions';
+import { fieldByParam, fieldParameter } from './fields';
+import { parseRole, roleId } from './roles';
+import { simplifyUser } from './simplify';
+import type { UserListQuery } from '../../api/types';
+import { listUsers } from '../../api/users';
 import { InputError } from '../../helpers/InputError';
-import { simplifyUser } from '../../helpers/simplifyUser';
-import { ROLE_IDS } from '../../helpers/userMapping';
-import { parseNonNegativeInteger, parseRole, parseText } from '../../helpers/validation';
+import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
 import type { ConvirzaClient } from '../../transport';
-import type { ApiUser, UserListData } from '../../types';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
-/** The most users Convirza returns per request (documented: limit 1–200). */
-const PAGE_SIZE = 200;
+// The filters that are profile fields take their list parameter from the field table.
+const email = fieldByParam('email');
+const group = fieldByParam('group');
+const role = fieldByParam('role');
+const status = fieldByParam('status');
 
-
-const STATUSES = ['active', 'inactive', 'deleted'] as const;
-const SORT_FIELDS = ['created_on', 'name', 'email'] as const;
-const SORT_ORDERS = ['asc', 'desc'] as const;
+/** The field's statuses, and "deleted" (soft-deleted users), which only the list can filter by. */
+const STATUS_OPTIONS: INodePropertyOptions[] = [
+	...(status.ui.options as INodePropertyOptions[]),
+	{ name: 'Deleted', value: 'deleted' },
+].sort((a, b) => a.name.localeCompare(b.name));
+const SORT_BY_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Created', value: 'created_on' },
+	{ name: 'Email', value: 'email' },
+	{ name: 'Name', value: 'name' },
+];
+const ORDER_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Ascending', value: 'asc' },
+	{ name: 'Descending', value: 'desc' },
+];
+const valuesOf = (options: INodePropertyOptions[]) => options.map((option) => String(option.value));
 
 export const description: INodeProperties[] = [
 	{
@@ -51,12 +67,11 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. @acme.com',
-				description: 'Only users whose email contains this text (email)',
+				description: `Only users whose email contains this text (${email.listFilter})`,
 			},
 			{
-				...groupLocator,
-				description:
-					'Only users of this group and its sub-groups (org_unit_id). Without it, Convirza lists your own group and its sub-groups.',
+				...fieldParameter(group),
+				description: `Only users of this group and its sub-groups (${group.listFilter}). Without it, Convirza lists your own group and its sub-groups.`,
 			},
 			{
 				displayName: 'Name Contains',
@@ -66,25 +81,14 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. doe',
 				description: 'Only users whose first and last name contain this text, in any letter case (name)',
 			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				options: ROLE_OPTIONS,
-				default: 'Standard',
-				description: 'Only users with this role (role_id)',
-			},
+			{ ...fieldParameter(role), description: `Only users with this role (${role.listFilter})` },
 			{
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Deleted', value: 'deleted' },
-					{ name: 'Inactive', value: 'inactive' },
-				],
+				options: STATUS_OPTIONS,
 				default: 'active',
-				description: 'Only users with this status (user_status). Deleted users are listed only when asked for.',
+				description: `Only users with this status (${status.listFilter}). Deleted users are listed only when asked for.`,
 			},
 		],
 	},
@@ -101,10 +105,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Order',
 				name: 'sortOrder',
 				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
+				options: ORDER_OPTIONS,
 				default: 'desc',
 				description: 'The sort direction (sort_order)',
 			},
@@ -112,11 +113,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Sort By',
 				name: 'sortBy',
 				type: 'options',
-				options: [
-					{ name: 'Created', value: 'created_on' },
-					{ name: 'Email', value: 'email' },
-					{ name: 'Name', value: 'name' },
-				],
+				options: SORT_BY_OPTIONS,
 				default: 'created_on',
 				description: 'The field to sort by (sort_by)',
 			},
@@ -129,7 +126,8 @@ export const description: INodeProperties[] = [
 const isBlank = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-function oneOf<T extends string>(value: unknown, parameter: string, allowed: readonly T[]): T {
+function oneOf(value: unknown, parameter: string, options: INodePropertyOptions[]): string {
+	const allowed = valuesOf(options);
 	const word = parseText(value, parameter).toLowerCase();
 	const match = allowed.find((candidate) => candidate === word);
 	if (match === undefined) {
@@ -138,21 +136,22 @@ function oneOf<T extends string>(value: unknown, parameter: string, allowed: rea
 	return match;
 }
 
-/** The query of GET /v3/users/list. A parameter not set is left out, never sent empty. */
-function listQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The list query from Filters and Sort. A parameter not set is left out, never sent empty. */
+function listQuery(context: IExecuteFunctions, itemIndex: number): UserListQuery {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const sort = context.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
+	const set = (name: string | undefined, value: string | number) => (qs[name as string] = value);
 
-	const group = context.getNodeParameter('filters.group', itemIndex, '', { extractValue: true });
-	if (!isBlank(group)) qs.org_unit_id = parseNonNegativeInteger(group, 'Group', '70035');
+	const groupId = context.getNodeParameter('filters.group', itemIndex, '', { extractValue: true });
+	if (!isBlank(groupId)) set(group.listFilter, parseNonNegativeInteger(groupId, group.displayName, '70035'));
 	if (!isBlank(filters.name)) qs.name = parseText(filters.name, 'Name Contains');
-	if (!isBlank(filters.email)) qs.email = parseText(filters.email, 'Email Contains');
-	if (!isBlank(filters.role)) qs.role_id = ROLE_IDS[parseRole(filters.role, 'Role')];
-	if (!isBlank(filters.status)) qs.user_status = oneOf(filters.status, 'Status', STATUSES);
-	if (!isBlank(sort.sortBy)) qs.sort_by = oneOf(sort.sortBy, 'Sort By', SORT_FIELDS);
-	if (!isBlank(sort.sortOrder)) qs.sort_order = oneOf(sort.sortOrder, 'Order', SORT_ORDERS);
-	return qs;
+	if (!isBlank(filters.email)) set(email.listFilter, parseText(filters.email, 'Email Contains'));
+	if (!isBlank(filters.role)) set(role.listFilter, roleId(parseRole(filters.role, role.displayName)));
+	if (!isBlank(filters.status)) set(status.listFilter, oneOf(filters.status, status.displayName, STATUS_OPTIONS));
+	if (!isBlank(sort.sortBy)) qs.sort_by = oneOf(sort.sortBy, 'Sort By', SORT_BY_OPTIONS);
+	if (!isBlank(sort.sortOrder)) qs.sort_order = oneOf(sort.sortOrder, 'Order', ORDER_OPTIONS);
+	return qs as UserListQuery;
 }
 
 function readLimit(context: IExecuteFunctions, itemIndex: number): number {
@@ -162,45 +161,30 @@ function readLimit(context: IExecuteFunctions, itemIndex: number): number {
 	return limit;
 }
 
-/**
- * Pages through the list with limit/offset, 200 users per request, until the limit is reached,
- * Convirza's `total` is reached, or a page comes back short (the end, should `total` be missing).
- */
 interface ListInput {
-	qs: IDataObject;
+	query: UserListQuery;
 	limit: number;
 	simplify: boolean;
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	return {
-		qs: listQuery(this, itemIndex),
+		query: listQuery(this, itemIndex),
 		limit: readLimit(this, itemIndex),
 		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 	};
 }
 
+/** One output item per user found (paged by the users API). */
 export async function execute(
 	this: IExecuteFunctions,
-	{ qs, limit, simplify }: ListInput,
+	{ query, limit, simplify }: ListInput,
 	itemIndex: number,
 	client: ConvirzaClient,
 ): Promise<IDataObject[]> {
-
-	const users: ApiUser[] = [];
-	let offset = 0;
-	while (users.length < limit) {
-		const pageLimit = Math.min(PAGE_SIZE, limit - users.length);
-		const response = await client.request<UserListData>(
-			{ method: 'GET', path: '/users/list', qs: { ...qs, limit: pageLimit, offset } },
-			itemIndex,
-		);
-		const page = Array.isArray(response.data?.users) ? response.data.users : [];
-		users.push(...page);
-		offset += page.length;
-		const total = Number(response.data?.total ?? Number.NaN);
-		if (page.length < pageLimit || (Number.isFinite(total) && offset >= total)) break;
+	const users: IDataObject[] = [];
+	for await (const user of listUsers(client, query, { limit, itemIndex })) {
+		users.push(simplify ? simplifyUser(user) : user);
 	}
-	const wanted = users.slice(0, limit);
-	return simplify ? wanted.map(simplifyUser) : wanted;
+	return users;
 }
