@@ -1,4 +1,10 @@
-import { AUTO_MAX, AUTO_START, ConcurrencyLimit, forEachBounded } from '../../nodes/Convirza/actions/concurrency';
+import {
+	AUTO_MAX,
+	AUTO_START,
+	ConcurrencyLimit,
+	forEachBounded,
+	type Prepared,
+} from '../../nodes/Convirza/actions/scheduler';
 
 /** A task whose completion the test controls, so no timing luck is involved. */
 function deferredTasks(count: number) {
@@ -21,7 +27,7 @@ const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 describe('forEachBounded', () => {
 	it('never exceeds a fixed limit of 1 and runs items in order', async () => {
 		const tasks = deferredTasks(5);
-		const done = forEachBounded({ count: 5, limit: ConcurrencyLimit.fixed(1), run: tasks.task, shouldStop: () => false });
+		const done = forEachBounded({ count: 5, limit: ConcurrencyLimit.fixed(1), read: () => undefined, run: tasks.task, shouldStop: () => false });
 		for (let i = 0; i < 5; i++) {
 			await tick();
 			expect(tasks.started).toEqual([...Array(i + 1).keys()]);
@@ -34,7 +40,7 @@ describe('forEachBounded', () => {
 	it('fills up to the limit and stops starting new tasks when told to', async () => {
 		const tasks = deferredTasks(10);
 		let stop = false;
-		const done = forEachBounded({ count: 10, limit: ConcurrencyLimit.fixed(3), run: tasks.task, shouldStop: () => stop });
+		const done = forEachBounded({ count: 10, limit: ConcurrencyLimit.fixed(3), read: () => undefined, run: tasks.task, shouldStop: () => stop });
 		await tick();
 		expect(tasks.started).toEqual([0, 1, 2]);
 		stop = true;
@@ -46,79 +52,121 @@ describe('forEachBounded', () => {
 	});
 
 	it('handles zero items', async () => {
-		await expect(forEachBounded({ count: 0, limit: ConcurrencyLimit.auto(), run: async () => {}, shouldStop: () => false })).resolves.toBeUndefined();
+		await expect(forEachBounded({ count: 0, limit: ConcurrencyLimit.auto(), read: () => undefined, run: async () => {}, shouldStop: () => false })).resolves.toBeUndefined();
 	});
 });
 
-/** Records `prepare` calls; `preparedUpTo(k)` settles once index k has been prepared. */
-function preparations() {
+/**
+ * Records `read` calls and how many items were in flight at each; `readUpTo(k)` settles once index k
+ * has been read. Each read returns `input-<index>`, so the test can check what `run` is handed.
+ */
+function reads(tasks: ReturnType<typeof deferredTasks>) {
 	const calls: number[] = [];
+	const startedBefore: number[] = [];
 	const waiting = new Map<number, () => void>();
 	return {
 		calls,
-		prepare: (index: number) => {
+		/** For each read, how many items had started (and so were in flight or done) when it ran. */
+		startedBefore,
+		read: (index: number) => {
 			calls.push(index);
+			startedBefore.push(tasks.started.length);
 			waiting.get(index)?.();
+			return `input-${index}`;
 		},
-		preparedUpTo: async (index: number) => {
+		readUpTo: async (index: number) => {
 			if (calls.includes(index)) return;
 			await new Promise<void>((resolve) => waiting.set(index, resolve));
 		},
 	};
 }
 
-/** forEachBounded over `count` controllable tasks, with look-ahead recorded. */
+/** forEachBounded over `count` controllable tasks, with reads and what `run` was handed recorded. */
 function runWithLookAhead(count: number, limit: ConcurrencyLimit, shouldStop = () => false) {
 	const tasks = deferredTasks(count);
-	const ahead = preparations();
-	const done = forEachBounded({ count, limit, run: tasks.task, prepare: ahead.prepare, shouldStop });
-	return { tasks, ahead, done };
+	const ahead = reads(tasks);
+	const handed: Array<Prepared<string>> = [];
+	const done = forEachBounded({
+		count,
+		limit,
+		read: ahead.read,
+		run: async (index, prepared) => {
+			handed[index] = prepared;
+			await tasks.task(index);
+		},
+		shouldStop,
+	});
+	return { tasks, ahead, handed, done };
 }
 
 describe('forEachBounded look-ahead', () => {
-	it('with a limit of 1, prepares the next item while the current one runs, one ahead, each once', async () => {
-		const { tasks, ahead, done } = runWithLookAhead(4, ConcurrencyLimit.fixed(1));
+	it('with a limit of 1, reads the next item while the current one runs, one ahead, each once', async () => {
+		const { tasks, ahead, handed, done } = runWithLookAhead(4, ConcurrencyLimit.fixed(1));
 		for (let i = 0; i < 3; i++) {
-			// Item i is in flight and not answered: item i + 1 gets prepared meanwhile.
-			await ahead.preparedUpTo(i + 1);
+			// Item i is in flight and not answered: item i + 1 gets read meanwhile.
+			await ahead.readUpTo(i + 1);
 			expect(tasks.started).toEqual([...Array(i + 1).keys()]);
 			await tick();
-			expect(ahead.calls).toEqual([...Array(i + 1).keys()].map((k) => k + 1));
+			expect(ahead.calls).toEqual([...Array(i + 2).keys()]);
 			tasks.resolvers[i]();
 			await tick();
 		}
 		tasks.resolvers[3]();
 		await done;
-		// Item 0 started before anything could be prepared; no index twice, none past the end.
-		expect(ahead.calls).toEqual([1, 2, 3]);
+		// Item 0 is read as it starts, every later item while the one before it is in flight; no
+		// index twice, none past the end, and each run is handed its own read.
+		expect(ahead.calls).toEqual([0, 1, 2, 3]);
+		expect(ahead.startedBefore).toEqual([0, 1, 2, 3]);
+		expect(handed).toEqual([0, 1, 2, 3].map((index) => ({ input: `input-${index}` })));
 		expect(tasks.maxInFlight).toBe(1);
 	});
 
-	it('prepares at most `limit` items ahead of the started ones', async () => {
+	it('reads at most `limit` items ahead of the started ones', async () => {
 		const { tasks, ahead, done } = runWithLookAhead(20, ConcurrencyLimit.fixed(3));
-		await ahead.preparedUpTo(5);
+		await ahead.readUpTo(5);
 		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(tasks.started).toEqual([0, 1, 2]);
-		expect(ahead.calls).toEqual([3, 4, 5]);
+		expect(ahead.calls).toEqual([0, 1, 2, 3, 4, 5]);
 		for (let i = 0; i < 20; i++) {
 			tasks.resolvers[i]();
 			await tick();
 		}
 		await done;
-		expect(new Set(ahead.calls).size).toBe(ahead.calls.length);
-		expect(ahead.calls.every((index) => index < 20)).toBe(true);
+		expect(ahead.calls).toEqual([...Array(20).keys()]);
 	});
 
-	it('prepares nothing more once told to stop', async () => {
+	it('reads nothing more once told to stop', async () => {
 		let stop = false;
 		const { tasks, ahead, done } = runWithLookAhead(10, ConcurrencyLimit.fixed(1), () => stop);
-		await ahead.preparedUpTo(1);
+		await ahead.readUpTo(1);
 		stop = true;
 		tasks.resolvers[0]();
 		await done;
 		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(tasks.started).toEqual([0]);
-		expect(ahead.calls).toEqual([1]);
+		expect(ahead.calls).toEqual([0, 1]);
+	});
+
+	it("hands a read's error to the item's own turn, after the items before it started", async () => {
+		const started: number[] = [];
+		const handed: Array<Prepared<number>> = [];
+		await forEachBounded<number>({
+			count: 3,
+			limit: ConcurrencyLimit.fixed(1),
+			read: (index) => {
+				if (index === 1) throw new Error('bad item 1');
+				return index;
+			},
+			run: async (index, prepared) => {
+				started.push(index);
+				handed[index] = prepared;
+			},
+			shouldStop: () => false,
+		});
+		expect(started).toEqual([0, 1, 2]);
+		expect(handed[0]).toEqual({ input: 0 });
+		expect(handed[1]).toEqual({ error: new Error('bad item 1') });
+		expect(handed[2]).toEqual({ input: 2 });
 	});
 });
 

@@ -5,9 +5,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { ConcurrencyLimit, forEachBounded } from './concurrency';
 import { readRunSettings } from './common/requestOptions';
-import type { OperationModule } from './types';
+import type { OperationModule } from './operation';
+import { ConcurrencyLimit, forEachBounded } from './scheduler';
 import * as user from './user';
 import { InputError } from '../helpers/InputError';
 import { ConvirzaClient } from '../transport';
@@ -42,6 +42,26 @@ function errorItem(error: Error & { description?: string | null; httpCode?: stri
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
+interface Run {
+	operation: OperationModule;
+	client: ConvirzaClient;
+	limit: ConcurrencyLimit;
+}
+
+/** What the whole run shares: the operation and the client, shaped by the run's Options. */
+function setUp(context: IExecuteFunctions): Run {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const name = context.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[name];
+	if (operation === undefined) {
+		throw new NodeOperationError(context.getNode(), `The operation "${name}" is not supported`);
+	}
+	const settings = readRunSettings(context);
+	const limit =
+		settings.concurrency === 0 ? ConcurrencyLimit.auto() : ConcurrencyLimit.fixed(settings.concurrency);
+	return { operation, client: new ConvirzaClient(context, settings.policy, limit), limit };
+}
+
 /**
  * Runs the chosen operation once per input item. Each item yields exactly one output item, in input
  * order, linked to it by pairedItem: a result, or (with "Continue on Fail") an error item. Without
@@ -49,69 +69,40 @@ function errorItem(error: Error & { description?: string | null; httpCode?: stri
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	let run: Run;
+	try {
+		run = setUp(this);
+	} catch (caught) {
+		// The node is misconfigured for every item alike: one error item per input item, or the error.
+		const error = asNodeError(this, caught, 0);
+		if (!this.continueOnFail()) throw error;
+		return [items.map((_, itemIndex) => errorItem(error, itemIndex))];
+	}
+	const { operation, client, limit } = run;
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let firstError: { index: number; error: Error } | undefined;
 
-	let operation: OperationModule | undefined;
-	let client: ConvirzaClient | undefined;
-	let limit = ConcurrencyLimit.fixed(1);
-	try {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const name = this.getNodeParameter('operation', 0) as string;
-		operation = resources[resource]?.[name];
-		if (operation === undefined) {
-			throw new NodeOperationError(this.getNode(), `The operation "${name}" is not supported`);
-		}
-		const settings = readRunSettings(this);
-		limit = settings.concurrency === 0 ? ConcurrencyLimit.auto() : ConcurrencyLimit.fixed(settings.concurrency);
-		client = new ConvirzaClient(this, settings.policy, limit);
-	} catch (error) {
-		// The node is misconfigured for every item alike; still one error item per input item.
-		firstError = { index: 0, error: asNodeError(this, error, 0) };
-	}
-
-	/** An item's parameters, read and checked (or the error that gave), waiting for its turn. */
-	const prepared = new Map<number, { input: unknown } | { error: unknown }>();
-	const prepare = (itemIndex: number): void => {
-		try {
-			prepared.set(itemIndex, { input: operation?.read.call(this, itemIndex) });
-		} catch (error) {
-			// Kept for the item's turn: earlier items still run first, exactly as without look-ahead.
-			prepared.set(itemIndex, { error });
-		}
-	};
-
-	const runItem = async (itemIndex: number): Promise<void> => {
-		try {
-			if (operation === undefined || client === undefined) throw firstError?.error;
-			if (!prepared.has(itemIndex)) prepare(itemIndex);
-			const ready = prepared.get(itemIndex);
-			prepared.delete(itemIndex);
-			if (ready === undefined || 'error' in ready) throw ready?.error;
-			const output = await operation.execute.call(this, ready.input, itemIndex, client);
-			results[itemIndex] = this.helpers.constructExecutionMetaData(
-				this.helpers.returnJsonArray(output),
-				{ itemData: { item: itemIndex } },
-			);
-		} catch (caught) {
-			const error = asNodeError(this, caught, itemIndex);
-			if (this.continueOnFail()) {
-				results[itemIndex] = [errorItem(error, itemIndex)];
-			} else if (firstError === undefined || itemIndex < firstError.index) {
-				firstError = { index: itemIndex, error };
-			}
-		}
-	};
-
-	if (firstError !== undefined && this.continueOnFail()) {
-		const { error } = firstError;
-		return [items.map((_, itemIndex) => errorItem(error, itemIndex))];
-	}
 	await forEachBounded({
 		count: items.length,
 		limit,
-		run: runItem,
-		prepare,
+		read: (itemIndex) => operation.read.call(this, itemIndex),
+		run: async (itemIndex, prepared) => {
+			try {
+				if ('error' in prepared) throw prepared.error;
+				const output = await operation.execute.call(this, prepared.input, itemIndex, client);
+				results[itemIndex] = this.helpers.constructExecutionMetaData(
+					this.helpers.returnJsonArray(output),
+					{ itemData: { item: itemIndex } },
+				);
+			} catch (caught) {
+				const error = asNodeError(this, caught, itemIndex);
+				if (this.continueOnFail()) {
+					results[itemIndex] = [errorItem(error, itemIndex)];
+				} else if (firstError === undefined || itemIndex < firstError.index) {
+					firstError = { index: itemIndex, error };
+				}
+			}
+		},
 		shouldStop: () => firstError !== undefined && !this.continueOnFail(),
 	});
 	if (firstError !== undefined) throw firstError.error;

@@ -55,49 +55,70 @@ export class ConcurrencyLimit {
 	}
 }
 
+/** An item's input as `read` left it: the input, or the error reading it gave. */
+export type Prepared<T> = { input: T } | { error: unknown };
+
 /** Items to run with a bounded number in flight. */
-export interface BoundedWork {
+export interface BoundedWork<T> {
 	count: number;
 	limit: ConcurrencyLimit;
-	/** Runs item `index` (its requests); at most `limit.value` run at a time, started in index order. */
-	run(index: number): Promise<void>;
 	/**
-	 * CPU-only work for an item not started yet (reading its parameters), done ahead while the running
-	 * items wait on the network, so that `run` finds it done. Called at most once per index, and
-	 * never after `run` started for it.
+	 * CPU-only work for an item (reading and checking its parameters, no request). The scheduler
+	 * does it ahead, while the running items wait on the network, so that an item's expressions do
+	 * not add to its round trip. Called exactly once for every item that starts, at most once for
+	 * any item, and never after the item started. What it throws is handed to `run` in the item's
+	 * turn, so the items before it still run first.
 	 */
-	prepare?(index: number): void;
+	read(index: number): T;
+	/** Runs item `index` (its requests); at most `limit.value` run at a time, started in index order. */
+	run(index: number, prepared: Prepared<T>): Promise<void>;
 	/** Once true, no new item starts; the items already started are awaited. */
 	shouldStop(): boolean;
 }
 
 /**
  * Runs every item, at most `limit.value` at a time (read each time a slot is filled, so an adaptive
- * limit takes effect at once), and prepares up to `limit.value` items ahead in the gaps. Before
- * each preparation it yields two timer ticks: the first lets the requests just started be built, the
+ * limit takes effect at once), and reads up to `limit.value` items ahead in the gaps. Before
+ * each read-ahead it yields two timer ticks: the first lets the requests just started be built, the
  * second comes after an I/O phase, so they are on the wire (and answers already in are handled)
  * before this CPU work runs. With Concurrency 1 this hides reading the next item's parameters
  * behind the current request instead of adding it to every round trip (one tick is not enough:
  * building a request takes long enough that the tick fires before its socket is written).
  */
-export async function forEachBounded(work: BoundedWork): Promise<void> {
+export async function forEachBounded<T>(work: BoundedWork<T>): Promise<void> {
 	const { count, limit } = work;
+	const prepared = new Map<number, Prepared<T>>();
 	let next = 0;
 	let running = 0;
 	let ahead = 0;
-	let preparing = false;
+	let readingAhead = false;
 	let finished = false;
 
-	const prepareAhead = async (prepare: (index: number) => void): Promise<void> => {
-		preparing = true;
+	const prepare = (index: number): Prepared<T> => {
+		try {
+			return { input: work.read(index) };
+		} catch (error) {
+			return { error };
+		}
+	};
+
+	const take = (index: number): Prepared<T> => {
+		const ready = prepared.get(index) ?? prepare(index);
+		prepared.delete(index);
+		return ready;
+	};
+
+	const readAhead = async (): Promise<void> => {
+		readingAhead = true;
 		for (;;) {
 			await sleep(0);
 			await sleep(0);
 			ahead = Math.max(ahead, next);
 			if (finished || work.shouldStop() || ahead >= count || ahead >= next + limit.value) break;
-			prepare(ahead++);
+			prepared.set(ahead, prepare(ahead));
+			ahead++;
 		}
-		preparing = false;
+		readingAhead = false;
 	};
 
 	await new Promise<void>((resolve) => {
@@ -105,16 +126,17 @@ export async function forEachBounded(work: BoundedWork): Promise<void> {
 			while (running < limit.value && next < count && !work.shouldStop()) {
 				const index = next++;
 				running++;
-				void work.run(index).finally(() => {
+				void work.run(index, take(index)).finally(() => {
 					running--;
 					pump();
 				});
 			}
 			if (running === 0 && (next >= count || work.shouldStop())) {
 				finished = true;
+				prepared.clear();
 				resolve();
-			} else if (work.prepare && !preparing && Math.max(ahead, next) < count) {
-				void prepareAhead(work.prepare);
+			} else if (!readingAhead && Math.max(ahead, next) < count) {
+				void readAhead();
 			}
 		};
 		pump();
