@@ -1,5 +1,7 @@
 import { UserError, type IDataObject, type IHttpRequestHelper } from 'n8n-workflow';
 
+import type { AttemptOutcome, ErrorWithOutcome } from '../nodes/Convirza/transport/outcome';
+
 interface LoginFailure {
 	code?: string;
 	response?: { status?: number; headers?: IDataObject };
@@ -7,19 +9,22 @@ interface LoginFailure {
 }
 
 /**
- * A login failure as the user sees it, how long the same login should not be tried again, and
- * whether trying again may help (`transient`, read by the node's transport to retry the request:
- * the request itself was never sent, so that is safe for any method).
+ * A login failure as the user sees it, how long the same login should not be tried again, and what
+ * the attempt means for the request that needed the login (read by the node's transport). The
+ * request itself was never sent, so it certainly was not applied: retrying it is safe for any
+ * method when trying the login again may help.
  */
-class LoginError extends UserError {
+class LoginError extends UserError implements ErrorWithOutcome {
+	readonly outcome: AttemptOutcome;
+
 	constructor(
 		message: string,
 		description: string,
 		readonly holdMs: number,
-		readonly transient: boolean,
-		readonly retryAfterMs?: number,
+		retry: { transient: boolean; retryAfterMs?: number },
 	) {
 		super(message, { description });
+		this.outcome = { ...retry, mayHaveApplied: false };
 	}
 }
 
@@ -57,7 +62,7 @@ function loginError(error: LoginFailure): LoginError {
 			'Convirza rejected the email or password',
 			'Check the Email and Password of the Convirza credential.',
 			REFUSED_HOLD_MS,
-			false,
+			{ transient: false },
 		);
 	}
 	if (status === 429) {
@@ -68,8 +73,7 @@ function loginError(error: LoginFailure): LoginError {
 			'Convirza refused the login: too many login attempts',
 			`Convirza allows 10 logins a minute from one IP address. Wait ${seconds} seconds and try again.`,
 			seconds * 1000,
-			true,
-			seconds * 1000,
+			{ transient: true, retryAfterMs: seconds * 1000 },
 		);
 	}
 	const reason = Number.isFinite(status)
@@ -80,7 +84,7 @@ function loginError(error: LoginFailure): LoginError {
 		`Could not log in to Convirza: ${reason}`,
 		`Check the OAuth URL of the credential and that Convirza is reachable${code}.`,
 		0,
-		!Number.isFinite(status) || status >= 500,
+		{ transient: !Number.isFinite(status) || status >= 500 },
 	);
 }
 

@@ -1,7 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { Failure } from './failure';
-import type { ConvirzaErrorBody } from '../types';
+import { outcomeOf, type Failure } from './failure';
+import type { ConvirzaErrorBody } from '../api/types';
 
 export interface FailureContext {
 	itemIndex?: number;
@@ -36,34 +36,6 @@ const NETWORK_PHRASES: Record<string, string> = {
 	ENOTFOUND: 'the host name of the Base URL does not exist',
 	EAI_AGAIN: 'the host name of the Base URL could not be looked up',
 };
-
-// Failures in which the request never reached Convirza: whatever it was, it was not applied.
-const NOT_SENT_CODES = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
-
-/**
- * Whether Convirza may have acted although the request failed: the connection broke or timed out
- * after the request was sent, the answer was garbled, or a server error came back (a gateway's
- * 502/504 may arrive after Convirza applied the change). 4xx answers and 429 are definite refusals.
- */
-function outcomeUnknown(failure: Failure): boolean {
-	switch (failure.kind) {
-		case 'network':
-			return !NOT_SENT_CODES.has(failure.code);
-		case 'malformed':
-			return true;
-		case 'http':
-			return failure.status >= 500;
-		default:
-			return false;
-	}
-}
 
 /** Convirza's own words from its error envelope (`error` is the specific reason, `message` the phrase). */
 function convirzaReason(body: unknown): { reason?: string; requestId?: string } {
@@ -149,7 +121,7 @@ function apiError(node: INode, facts: ErrorFacts, itemIndex?: number): NodeApiEr
  */
 export function failureToError(node: INode, failure: Failure, context: FailureContext): NodeApiError {
 	const { itemIndex } = context;
-	const ambiguous = outcomeUnknown(failure) ? context.ambiguous : undefined;
+	const ambiguous = outcomeOf(failure).mayHaveApplied ? context.ambiguous : undefined;
 	switch (failure.kind) {
 		case 'http': {
 			const { reason, requestId } = convirzaReason(failure.body);

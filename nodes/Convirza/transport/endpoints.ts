@@ -7,16 +7,17 @@ function isLoopback(hostname: string): boolean {
 	return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** A checked service URL, or why it was refused: a message naming the field and how to fix it. */
+export type CheckedUrl = { url: string } | { message: string; description: string };
+
 /**
  * Validates and normalises a Convirza service URL from the credential ("Base URL" or "OAuth URL").
  *
  * A bearer token or a password must never travel in cleartext, so `http://` is accepted only for
  * loopback hosts (the local simulator). The result has no trailing slash, so paths can be appended.
- * A refusal comes back as a message naming the field plus a description saying how to fix it; the
- * URL is safe to echo back (user info, which could hold a secret, is refused before it is printed).
+ * The URL is safe to echo back in a refusal (user info, which could hold a secret, is refused
+ * before it is printed).
  */
-export type CheckedUrl = { url: string } | { message: string; description: string };
-
 export function checkServiceUrl(raw: unknown, fieldName: string, fallback: string): CheckedUrl {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	if (text === '') return { url: fallback };

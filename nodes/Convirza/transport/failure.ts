@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HttpMethod } from '../types';
+import { parseRetryAfter } from './backoff';
+import { hasOutcome, type AttemptOutcome } from './outcome';
+import type { HttpMethod } from '../api/types';
 
 /**
  * What went wrong with one HTTP attempt, reduced to the facts the retry policy and the error
@@ -12,12 +14,10 @@ export type Failure =
 	| { kind: 'network'; code: string }
 	| { kind: 'malformed'; status: number }
 	| { kind: 'cancelled' }
-	| { kind: 'local'; message: string; description?: string; transient?: { retryAfterMs?: number } };
+	/** Not an HTTP failure: ours or the credential's (e.g. a login), with what it says about retrying. */
+	| { kind: 'local'; message: string; description?: string; outcome?: AttemptOutcome };
 
 interface HttpErrorLike {
-	/** Set by the credential's login errors: the login may succeed if tried again. */
-	transient?: boolean;
-	retryAfterMs?: number;
 	code?: string;
 	name?: string;
 	message?: string;
@@ -77,28 +77,52 @@ export function classifyError(error: unknown, signal?: AbortSignal): Failure {
 		return { kind: 'network', code: 'ECONNRESET' };
 	}
 	// Not an HTTP failure: e.g. the credential refused an insecure URL or a login failed. Those
-	// messages are ours and contain no secret. n8n wraps them, so look for a login error's mark.
+	// messages are ours and contain no secret. n8n wraps them, so look for a login error's outcome.
 	const outer = error as HttpErrorLike;
-	const login = [outer, outer?.cause as HttpErrorLike | undefined].find((candidate) => candidate?.transient);
+	const marked = [outer, outer?.cause].find(hasOutcome);
 	return {
 		kind: 'local',
 		message: outer.message ?? 'Unknown error',
 		description: outer.description ?? undefined,
-		...(login ? { transient: { retryAfterMs: login.retryAfterMs } } : {}),
+		...(marked ? { outcome: marked.outcome } : {}),
 	};
 }
 
-/** Whether the server certainly did not act on the request, so even a POST may be sent again. */
-function certainlyNotApplied(failure: Failure): boolean {
-	return (
-		// A failed login happens before the request itself is sent.
-		(failure.kind === 'local' && failure.transient !== undefined) ||
-		(failure.kind === 'http' && failure.status === 429) ||
-		(failure.kind === 'network' && failure.code === 'ECONNREFUSED')
-	);
-}
-
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+// Failures in which the request never reached Convirza: whatever it was, it was not applied.
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/**
+ * What a failure says about trying again. The connection breaking or timing out after the request
+ * was sent, a garbled answer, or a server error (a gateway's 502/504 may come after Convirza applied
+ * the change) leave open whether Convirza acted; other 4xx answers and 429 are definite refusals.
+ */
+export function outcomeOf(failure: Failure, now = Date.now()): AttemptOutcome {
+	switch (failure.kind) {
+		case 'http':
+			return {
+				transient: RETRYABLE_STATUSES.has(failure.status),
+				retryAfterMs: parseRetryAfter(failure.retryAfter, now),
+				mayHaveApplied: failure.status >= 500,
+			};
+		case 'network':
+			return { transient: true, mayHaveApplied: !NOT_SENT_CODES.has(failure.code) };
+		case 'malformed':
+			return { transient: true, mayHaveApplied: true };
+		case 'cancelled':
+			return { transient: false, mayHaveApplied: true };
+		default:
+			return failure.outcome ?? { transient: false, mayHaveApplied: false };
+	}
+}
 
 /**
  * GET, PUT, PATCH and DELETE are idempotent: repeating them after an ambiguous failure (a reset
@@ -106,18 +130,8 @@ const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
  * A POST is repeated only when the server certainly did not act.
  */
 export function isRetryable(failure: Failure, method: HttpMethod): boolean {
-	if (method === 'POST') return certainlyNotApplied(failure);
-	switch (failure.kind) {
-		case 'http':
-			return RETRYABLE_STATUSES.has(failure.status);
-		case 'network':
-		case 'malformed':
-			return true;
-		case 'local':
-			return failure.transient !== undefined;
-		default:
-			return false;
-	}
+	const outcome = outcomeOf(failure);
+	return outcome.transient && (method !== 'POST' || !outcome.mayHaveApplied);
 }
 
 /**
@@ -129,6 +143,6 @@ export function isRetryable(failure: Failure, method: HttpMethod): boolean {
 export function isThrottle(failure: Failure): boolean {
 	return (
 		(failure.kind === 'http' && (failure.status === 429 || failure.status === 503)) ||
-		(failure.kind === 'local' && failure.transient !== undefined)
+		(failure.kind === 'local' && failure.outcome?.transient === true)
 	);
 }
