@@ -36,7 +36,7 @@ export default [
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 			// Forbids `typeOptions.maxValue` on a Limit parameter; a community node may cap it at the API's page size.
-			// These three are off in n8n's own community-node lint config (@n8n/node-cli) as well.
+			// All three rules above are off in n8n's own community-node lint config (@n8n/node-cli) as well.
 			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
 	},
