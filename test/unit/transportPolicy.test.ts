@@ -1,6 +1,7 @@
 import { backoffDelay, parseRetryAfter } from '../../nodes/Convirza/transport/backoff';
 import { checkServiceUrl } from '../../nodes/Convirza/transport/endpoints';
-import { classifyError, isRetryable } from '../../nodes/Convirza/transport/failure';
+import { apiErrorHasAmbiguousHint } from './ambiguousHint';
+import { classifyError, isRetryable, outcomeOf, type Failure } from '../../nodes/Convirza/transport/failure';
 import { DEFAULT_POLICY } from '../../nodes/Convirza/transport';
 import { requestOptions } from '../../nodes/Convirza/actions/common/requestOptions';
 
@@ -41,6 +42,45 @@ describe('isRetryable', () => {
 		expect(isRetryable({ kind: 'http', status: 503, body: undefined }, 'POST')).toBe(false);
 		expect(isRetryable({ kind: 'malformed', status: 200 }, 'POST')).toBe(false);
 		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, 'PUT')).toBe(true);
+	});
+
+	// One answer to "may Convirza have acted?": a POST is retried exactly when the error would not
+	// tell the operator that Convirza may have created the user.
+	it.each<[string, Failure]>([
+		['a refused connection', { kind: 'network', code: 'ECONNREFUSED' }],
+		['an unknown host', { kind: 'network', code: 'ENOTFOUND' }],
+		['a failed DNS lookup', { kind: 'network', code: 'EAI_AGAIN' }],
+		['an unreachable host', { kind: 'network', code: 'EHOSTUNREACH' }],
+		['a connect timeout', { kind: 'network', code: 'ERR_SOCKET_CONNECTION_TIMEOUT' }],
+		['a rate limit', { kind: 'http', status: 429, body: undefined }],
+		['a transient login failure', { kind: 'local', message: 'login', outcome: { transient: true, mayHaveApplied: false } }],
+	])('retries a POST after %s, which never reached Convirza', (_case, failure) => {
+		expect(outcomeOf(failure).mayHaveApplied).toBe(false);
+		expect(isRetryable(failure, 'POST')).toBe(true);
+		expect(apiErrorHasAmbiguousHint(failure)).toBe(false);
+	});
+
+	it.each<[string, Failure]>([
+		['a reset after sending', { kind: 'network', code: 'ECONNRESET' }],
+		['a timeout', { kind: 'network', code: 'ETIMEDOUT' }],
+		['a garbled answer', { kind: 'malformed', status: 200 }],
+		['a gateway error', { kind: 'http', status: 502, body: undefined }],
+	])('never repeats a POST after %s, and says Convirza may have acted', (_case, failure) => {
+		expect(outcomeOf(failure).mayHaveApplied).toBe(true);
+		expect(isRetryable(failure, 'POST')).toBe(false);
+		expect(isRetryable(failure, 'PUT')).toBe(true);
+		expect(apiErrorHasAmbiguousHint(failure)).toBe(true);
+	});
+
+	it('takes a login failure at its word: not transient is not retried, Retry-After is kept', () => {
+		const refused: Failure = { kind: 'local', message: 'refused', outcome: { transient: false, mayHaveApplied: false } };
+		expect(isRetryable(refused, 'GET')).toBe(false);
+		const limited: Failure = {
+			kind: 'local',
+			message: 'limited',
+			outcome: { transient: true, retryAfterMs: 7000, mayHaveApplied: false },
+		};
+		expect(outcomeOf(limited).retryAfterMs).toBe(7000);
 	});
 });
 
