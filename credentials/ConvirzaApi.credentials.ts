@@ -1,5 +1,7 @@
 import {
 	UserError,
+	type IAuthenticateRuleResponseCode,
+	type IAuthenticateRuleResponseSuccessBody,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestRequest,
 	type ICredentialType,
@@ -21,6 +23,63 @@ function safeUrl(raw: unknown, fieldName: string, fallback: string): string {
 	const checked = checkServiceUrl(raw, fieldName, fallback);
 	if ('url' in checked) return checked.url;
 	throw new UserError(checked.message, { description: checked.description });
+}
+
+/*
+ * The credential test refuses a token (or login) of a user who is not an Admin: every user
+ * operation needs the Admin role, and otherwise the user would only learn it from a 403 later.
+ *
+ * GET /v3/auth/profile's response is not documented. The login documents `user.role_id` (1 Admin,
+ * 2 Standard, 3 ReadOnly) and user rows show `role` as a display name ("Standard User"), so the
+ * test looks for a non-Admin role id or display name where a profile plausibly carries it: in the
+ * envelope's `data`, in `data.user`, and in a bare (unwrapped) body. A shape it does not recognise
+ * passes, as before: the test must never refuse an Admin because the profile looks different.
+ *
+ * Declarative rules, not a node-side `testedBy` function: n8n runs this request through its
+ * routing engine with `preAuthentication` and `authenticate`, so Email and Password logs in exactly
+ * as at run time, while a `testedBy` function gets neither (it would have to log in by itself).
+ * n8n judges a `responseSuccessBody` rule on a 2xx answer only, by lodash-style path (`a.b.c`)
+ * and strict equality (2 does not match "2"), rules in order, first match failing the test with
+ * its message; hence one rule per place and spelling, ids both as number and as string.
+ */
+const ROLE_ID_PATHS = ['data.role_id', 'data.user.role_id', 'role_id', 'user.role_id'];
+const ROLE_NAME_PATHS = ['data.role', 'data.user.role', 'role', 'user.role'];
+const NON_ADMIN_ROLES = [
+	{ role: 'Standard', ids: [2, '2'], names: ['Standard User', 'Standard'] },
+	{
+		role: 'ReadOnly',
+		ids: [3, '3'],
+		names: ['Read Only User', 'ReadOnly User', 'Read-Only User', 'Read Only', 'ReadOnly', 'Read-Only'],
+	},
+];
+
+/** The test's message for a user with a role other than Admin; names the role found. */
+function notAdminMessage(role: string): string {
+	return (
+		`Convirza accepted the credential, but its user has the ${role} role. User operations ` +
+		"need a user with the Admin role: use an Admin's access token (or an Admin's email and password)."
+	);
+}
+
+type TestRule = IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody;
+
+/** n8n types `rules` as an array of one kind of rule, but its tester reads both kinds from one array. */
+function testRules(rules: TestRule[]): ICredentialTestRequest['rules'] {
+	return rules as ICredentialTestRequest['rules'];
+}
+
+function nonAdminRoleRules(): IAuthenticateRuleResponseSuccessBody[] {
+	return NON_ADMIN_ROLES.flatMap(({ role, ids, names }) => {
+		const message = notAdminMessage(role);
+		const rule = (key: string, value: number | string): IAuthenticateRuleResponseSuccessBody => ({
+			type: 'responseSuccessBody',
+			properties: { key, value, message },
+		});
+		return [
+			...ROLE_ID_PATHS.flatMap((key) => ids.map((id) => rule(key, id))),
+			...ROLE_NAME_PATHS.flatMap((key) => names.map((name) => rule(key, name))),
+		];
+	});
 }
 
 export class ConvirzaApi implements ICredentialType {
@@ -161,7 +220,8 @@ export class ConvirzaApi implements ICredentialType {
 			url: '/auth/profile',
 			method: 'GET',
 		},
-		rules: [
+		// responseCode rules judge a failed request, then the role rules judge a 2xx answer.
+		rules: testRules([
 			{
 				type: 'responseCode',
 				properties: {
@@ -177,6 +237,7 @@ export class ConvirzaApi implements ICredentialType {
 					message: `No Convirza API answered at this Base URL. Check "Base URL" (normally ${DEFAULT_BASE_URL}).`,
 				},
 			},
-		],
+			...nonAdminRoleRules(),
+		]),
 	};
 }

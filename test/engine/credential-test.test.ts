@@ -28,6 +28,14 @@ const WRONG_TOKEN = 'cvz_at_not-a-token-Convirza-ever-issued';
 const WRONG_PASSWORD = 'Not-the-Passw0rd!';
 const OK = { status: 'OK', message: 'Connection successful!' };
 
+/** The verdict for a user who is not an Admin, written out so real n8n can be checked against it. */
+const notAdmin = (role: 'Standard' | 'ReadOnly') => ({
+	status: 'Error',
+	message:
+		`Convirza accepted the credential, but its user has the ${role} role. User operations need a ` +
+		"user with the Admin role: use an Admin's access token (or an Admin's email and password).",
+});
+
 /** The message of the credential's own `responseCode` rule for this status. */
 function ruleMessage(status: number): string {
 	const rule = new ConvirzaApi().test.rules?.find(
@@ -43,8 +51,10 @@ const loginData = (password: string = sim.logins.admin.password) =>
 const secrets = () => [
 	sim.tokens.admin,
 	sim.tokens.standard,
+	sim.tokens.readOnly,
 	WRONG_TOKEN,
 	sim.logins.admin.password,
+	sim.logins.standard.password,
 	WRONG_PASSWORD,
 	SIMULATOR_TOKEN,
 ];
@@ -62,6 +72,7 @@ const log = () =>
 		redact(`${r.method} ${r.path} ${r.status} ${r.headers.authorization ?? '-'}`, {
 			'admin token': sim.tokens.admin,
 			'standard token': sim.tokens.standard,
+			'read-only token': sim.tokens.readOnly,
 			'wrong token': WRONG_TOKEN,
 			'issued token': /cvz_at_[\w-]+/,
 			'unknown token': SIMULATOR_TOKEN,
@@ -79,9 +90,14 @@ describe('Access Token', () => {
 		expect(log()).toEqual(['GET /v3/auth/profile 200 Bearer <admin token>']);
 	});
 
-	test('passes for a Standard token: the credential is valid, even though user operations need Admin', async () => {
-		expect(await runTest(tokenData(sim.tokens.standard))).toEqual(OK);
+	test('fails for a Standard token, naming the Standard role, after the same one request', async () => {
+		expect(await runTest(tokenData(sim.tokens.standard))).toEqual(notAdmin('Standard'));
 		expect(log()).toEqual(['GET /v3/auth/profile 200 Bearer <standard token>']);
+	});
+
+	test('fails for a ReadOnly token, naming the ReadOnly role', async () => {
+		expect(await runTest(tokenData(sim.tokens.readOnly))).toEqual(notAdmin('ReadOnly'));
+		expect(log()).toEqual(['GET /v3/auth/profile 200 Bearer <read-only token>']);
 	});
 
 	test('fails for a wrong token with the 401 rule message', async () => {
@@ -132,6 +148,14 @@ describe('Email and Password', () => {
 			JSON.stringify({ email: sim.logins.admin.email, password: '<password>' }),
 		);
 		expectNoSecrets(helper.preAuthLog, secrets());
+	});
+
+	test('fails for a Standard user\'s login, naming the Standard role, after one login and the profile', async () => {
+		const data = loginCredential(sim, sim.logins.standard).data;
+
+		expect(await runTest(data)).toEqual(notAdmin('Standard'));
+		expect(log()).toEqual(['POST /oauth/token 200 -', 'GET /v3/auth/profile 200 Bearer <issued token>']);
+		expect(sim.loginCount).toBe(1);
 	});
 
 	test('passes with the login response wrapped in the envelope', async () => {
@@ -203,5 +227,42 @@ describe('Insecure URLs are refused without contacting anything', () => {
 		});
 		expect(log()).toEqual([]);
 		expect(sim.loginCount).toBe(0);
+	});
+});
+
+/*
+ * GET /v3/auth/profile's answer is not documented: the test looks for the role where a profile
+ * plausibly carries it. Each case answers the profile request once with the body shown.
+ */
+describe('The role is found wherever the profile plausibly carries it', () => {
+	const answerProfile = (body: unknown) => sim.inject('GET', '/v3/auth/profile', { status: 200, body });
+	const envelope = (data: unknown) => ({ code: 200, message: 'Success', data, request_id: 'req-1' });
+
+	test.each<[string, unknown, 'Standard' | 'ReadOnly']>([
+		['data.user.role_id', envelope({ user: { user_id: 10001, role_id: 2 } }), 'Standard'],
+		['data.role_id as a string', envelope({ user_id: 10001, role_id: '2' }), 'Standard'],
+		['data.user.role_id as a string', envelope({ user: { role_id: '3' } }), 'ReadOnly'],
+		['data.role display name only', envelope({ user_id: 10004, role: 'Read Only User' }), 'ReadOnly'],
+		['data.user.role request-side name', envelope({ user: { role: 'Standard' } }), 'Standard'],
+		['role_id in an unwrapped body', { user_id: 10004, role_id: 3 }, 'ReadOnly'],
+		['user.role in an unwrapped body', { user: { role: 'Standard User' } }, 'Standard'],
+	])('%s', async (_place, body, role) => {
+		answerProfile(body);
+
+		expect(await runTest(tokenData())).toEqual(notAdmin(role));
+		expect(log()).toEqual(['GET /v3/auth/profile 200 Bearer <admin token>']);
+	});
+
+	test.each<[string, unknown]>([
+		['an Admin by id and name', envelope({ role_id: 1, role: 'Admin' })],
+		['an Admin by id as a string, nested', envelope({ user: { role_id: '1' } })],
+		// A shape with no recognisable role must not lock an Admin out: it passes, as before
+		['no role at all', envelope({ user_id: 10002 })],
+		['an unknown display name', envelope({ role: 'Supervisor' })],
+		['an empty body', {}],
+	])('passes for %s', async (_case, body) => {
+		answerProfile(body);
+
+		expect(await runTest(tokenData())).toEqual(OK);
 	});
 });

@@ -132,6 +132,33 @@ describe('testCredential', () => {
 		expect(disabled).toEqual({ status: 'Error', message: 'Account disabled' });
 	});
 
+	test('responseSuccessBody rules compare strictly, and the first match in order decides', async () => {
+		const withRules = (rules: NonNullable<TestApi['test']['rules']>) =>
+			Object.assign(new TestApi(), { test: { ...new TestApi().test, rules } });
+		const rule = (key: string, value: unknown, message: string) =>
+			({ type: 'responseSuccessBody', properties: { key, value, message } }) as const;
+
+		// GET /me answers { ok: true, authorization: 'Bearer good-token', ... }
+		const result = await testCredential(
+			withRules([
+				rule('ok', 'true', 'a string never equals the boolean'),
+				rule('ok', 1, 'no type conversion'),
+				rule('authorization', `Bearer ${GOOD_TOKEN}`, 'first match'),
+				rule('ok', true, 'second match'),
+			]),
+			tokenData(),
+		);
+		const missingStep = await testCredential(
+			withRules([rule('ok.deeper.value', undefined, 'a path through a non-object is undefined')]),
+			tokenData(),
+		);
+		const noMatch = await testCredential(withRules([rule('missing', null, 'undefined is not null')]), tokenData());
+
+		expect(result).toEqual({ status: 'Error', message: 'first match' });
+		expect(missingStep).toEqual({ status: 'Error', message: 'a path through a non-object is undefined' });
+		expect(noMatch).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
 	test('an expirable credential logs in first and the token is saved', async () => {
 		const credentialsHelper = new TestCredentialsHelper(testCredentialTypes);
 		const data = { baseUrl: server.baseUrl, username: 'tester', password: GOOD_PASSWORD };

@@ -33,12 +33,25 @@ export interface TestCredentialOptions {
 	credentialsHelper?: TestCredentialsHelper;
 }
 
-/** lodash `get` for the paths a `responseSuccessBody` rule uses (`a.b`, `a[0].b`). */
+/**
+ * The value a `responseSuccessBody` rule compares: n8n's tester reads the rule's key with lodash
+ * `get`, which takes the whole key as one property name when the object has a property of that
+ * exact name, and otherwise walks it as a path of dot-separated names and `[n]` indexes, giving
+ * undefined as soon as a step is missing or null. (lodash also understands quoted segments like
+ * `a["b.c"]`; no rule here uses them, so they are not imitated.)
+ */
 function getPath(value: unknown, path: string): unknown {
+	if (value !== null && value !== undefined && path in Object(value)) {
+		return (value as Record<string, unknown>)[path];
+	}
 	return path
 		.split(/[.[\]]/)
 		.filter(Boolean)
-		.reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
+		.reduce<unknown>(
+			(current, key) =>
+				current === null || current === undefined ? undefined : (current as Record<string, unknown>)[key],
+			value,
+		);
 }
 
 type HttpErrorCause = { response?: { status: number; statusText?: string }; code?: string };
@@ -72,7 +85,12 @@ function failedTestResult(
  * (so `authenticate` and `preAuthentication` apply), then judge the outcome with n8n's rules
  * and messages: `responseCode` rules, else the HTTP status text (or "Received HTTP status
  * code: N"), else the network error code (e.g. `ECONNREFUSED`), else the error message;
- * `responseSuccessBody` rules on success; otherwise "Connection successful!".
+ * `responseSuccessBody` rules on success; otherwise "Connection successful!". Checked against
+ * the tester of n8n 2.41.1 (the `n8n` package's CredentialsTester, its request-test path).
+ *
+ * One difference that cannot show here: n8n 2.41 also makes the engine's non-raw credential
+ * reads return the form's data; the routing engine and the login hook use the decrypted data
+ * handed to them directly, which this imitation hands over the same way.
  */
 export async function testCredential(
 	credentialType: ICredentialType,
@@ -165,10 +183,18 @@ export async function testCredential(
 		return failedTestResult(error as Error & { cause?: HttpErrorCause }, testRequest);
 	}
 
+	// On a 2xx answer n8n checks only the `responseSuccessBody` rules, in order: the first whose key
+	// holds exactly (===, no type conversion) its value fails the test with its message. It reads
+	// the first item of the routing engine's output, which for a JSON object is the whole body; an
+	// answer that gives no item at all (an empty JSON array) makes n8n's tester throw instead of
+	// answering, which a TypeError imitates.
 	for (const rule of testRequest.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
-		const body = response?.[0]?.[0]?.json as IDataObject | undefined;
-		if (getPath(body, rule.properties.key) === rule.properties.value) {
+		const first = response?.[0]?.[0];
+		if (first === undefined) {
+			throw new TypeError('The credential test request gave no item to check its rules against');
+		}
+		if (getPath(first.json as IDataObject, rule.properties.key) === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
 	console.log(`  OAuth URL: ${sim.oauthUrl}`);
 	console.log(`  Admin token   : ${sim.tokens.admin}`);
 	console.log(`  Standard token: ${sim.tokens.standard}`);
+	console.log(`  ReadOnly token: ${sim.tokens.readOnly}`);
 	console.log(`  Admin login   : ${sim.logins.admin.email} / ${sim.logins.admin.password}`);
 	console.log('Press Ctrl-C to stop.');
 	const stop = (): void => {

@@ -2,7 +2,7 @@
 export { startSimulator } from './server';
 export { ROLE_DISPLAY_NAMES, ROLE_IDS } from './roles';
 export { mulberry32 } from './faults';
-export { SEED_LOGINS, SEED_TOKENS, SEED_ORG_UNITS, ADMIN_USER_ID, STANDARD_USER_ID, ACCOUNT_ID, FOREIGN_ACCOUNT_ID } from './seed';
+export { SEED_LOGINS, SEED_TOKENS, SEED_ORG_UNITS, ADMIN_USER_ID, STANDARD_USER_ID, READ_ONLY_USER_ID, ACCOUNT_ID, FOREIGN_ACCOUNT_ID } from './seed';
 export type { SuccessEnvelope, ErrorEnvelope } from './envelope';
 export type { TokenResponse } from './routes/oauth';
 export type {

@@ -19,10 +19,13 @@ export const SEED_ORG_UNITS: readonly OrgUnit[] = [
 export const SEED_TOKENS = Object.freeze({
 	admin: 'cvz_sim_at_admin_3f9c2a7e5b8d41c6a0e4',
 	standard: 'cvz_sim_at_standard_8b1d6f04c2e9473a95d1',
+	readOnly: 'cvz_sim_at_readonly_5e27c9a1d04b4f8e61b3',
 });
 
 export const ADMIN_USER_ID = 10002;
 export const STANDARD_USER_ID = 10001;
+/** Carla Rodríguez, an active ReadOnly user. */
+export const READ_ONLY_USER_ID = 10004;
 
 export const SEED_LOGINS = Object.freeze({
 	admin: Object.freeze({ email: 'alice.morgan@acme-corp.example', password: 'Adm1n!Passw0rd' }),

@@ -29,6 +29,11 @@ describe('GET /v3/auth/profile', () => {
 			user_id: 10001, role_id: 2, role: 'Standard User', org_unit_id: 70035,
 		});
 	});
+	test('read-only token', async () => {
+		expect(expectSuccess(await call(sim, 'GET', '/v3/auth/profile', { token: sim.tokens.readOnly }))).toMatchObject({
+			user_id: 10004, role_id: 3, role: 'Read Only User', org_unit_id: 70040,
+		});
+	});
 });
 
 describe('POST /oauth/token', () => {

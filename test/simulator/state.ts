@@ -1,6 +1,6 @@
 // In-memory state: org tree, users (+ email index), tokens, login rate limit, applied writes.
 import { randomBytes } from 'node:crypto';
-import { ADMIN_USER_ID, SEED_LOGINS, SEED_ORG_UNITS, SEED_TOKENS, STANDARD_USER_ID, extraUser, seedUsers } from './seed';
+import { ADMIN_USER_ID, READ_ONLY_USER_ID, SEED_LOGINS, SEED_ORG_UNITS, SEED_TOKENS, STANDARD_USER_ID, extraUser, seedUsers } from './seed';
 import type { AppliedWrite, OrgUnit, UserRecord } from './types';
 
 export interface TokenInfo {
@@ -43,6 +43,7 @@ export class SimState {
 		for (const u of seedUsers()) this.insertUser(u);
 		this.tokens.set(SEED_TOKENS.admin, { userId: ADMIN_USER_ID, kind: 'access', expiresAt: FAR_FUTURE, revoked: false });
 		this.tokens.set(SEED_TOKENS.standard, { userId: STANDARD_USER_ID, kind: 'access', expiresAt: FAR_FUTURE, revoked: false });
+		this.tokens.set(SEED_TOKENS.readOnly, { userId: READ_ONLY_USER_ID, kind: 'access', expiresAt: FAR_FUTURE, revoked: false });
 		this.passwords.set(ADMIN_USER_ID, SEED_LOGINS.admin.password);
 		this.passwords.set(STANDARD_USER_ID, SEED_LOGINS.standard.password);
 	}

@@ -169,7 +169,7 @@ export interface ConvirzaSimulator {
 	readonly oauthUrl: string;
 	readonly port: number;
 	/** seeded long-lived bearer tokens */
-	readonly tokens: { readonly admin: string; readonly standard: string };
+	readonly tokens: { readonly admin: string; readonly standard: string; readonly readOnly: string };
 	readonly logins: {
 		readonly admin: { readonly email: string; readonly password: string };
 		readonly standard: { readonly email: string; readonly password: string };

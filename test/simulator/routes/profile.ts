@@ -1,4 +1,10 @@
-// GET /v3/auth/profile: the caller's own profile (any valid token). Response shape is inferred.
+// GET /v3/auth/profile: the caller's own profile (any valid token, any role).
+//
+// The response shape is inferred (Convirza documents the path, not the answer): the standard
+// envelope whose `data` is the login's documented `user` object (user_id, email, role_id as
+// 1 Admin / 2 Standard / 3 ReadOnly, org_unit_id) plus the names and the role's display name as
+// user rows show it ("Standard User"). The credential test reads `data.role_id` and `data.role`
+// here (it also looks in `data.user` and in an unwrapped body) to refuse a user who is not an Admin.
 import { ok } from '../envelope';
 import { ROLE_DISPLAY_NAMES, ROLE_IDS } from '../roles';
 import type { Reply, RouteContext, UserRecord } from '../types';
