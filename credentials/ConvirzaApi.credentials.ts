@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { logInOnce } from './convirzaLogin';
+import { ROLES } from '../nodes/Convirza/actions/user/roles';
 import {
 	DEFAULT_BASE_URL,
 	DEFAULT_OAUTH_URL,
@@ -44,14 +45,7 @@ function safeUrl(raw: unknown, fieldName: string, fallback: string): string {
  */
 const ROLE_ID_PATHS = ['data.role_id', 'data.user.role_id', 'role_id', 'user.role_id'];
 const ROLE_NAME_PATHS = ['data.role', 'data.user.role', 'role', 'user.role'];
-const NON_ADMIN_ROLES = [
-	{ role: 'Standard', ids: [2, '2'], names: ['Standard User', 'Standard'] },
-	{
-		role: 'ReadOnly',
-		ids: [3, '3'],
-		names: ['Read Only User', 'ReadOnly User', 'Read-Only User', 'Read Only', 'ReadOnly', 'Read-Only'],
-	},
-];
+const NON_ADMIN_ROLES = ROLES.filter((role) => role.value !== 'Admin');
 
 /** The test's message for a user with a role other than Admin; names the role found. */
 function notAdminMessage(role: string): string {
@@ -69,15 +63,15 @@ function testRules(rules: TestRule[]): ICredentialTestRequest['rules'] {
 }
 
 function nonAdminRoleRules(): IAuthenticateRuleResponseSuccessBody[] {
-	return NON_ADMIN_ROLES.flatMap(({ role, ids, names }) => {
-		const message = notAdminMessage(role);
+	return NON_ADMIN_ROLES.flatMap(({ value, id, displayNames }) => {
+		const message = notAdminMessage(value);
 		const rule = (key: string, value: number | string): IAuthenticateRuleResponseSuccessBody => ({
 			type: 'responseSuccessBody',
 			properties: { key, value, message },
 		});
 		return [
-			...ROLE_ID_PATHS.flatMap((key) => ids.map((id) => rule(key, id))),
-			...ROLE_NAME_PATHS.flatMap((key) => names.map((name) => rule(key, name))),
+			...ROLE_ID_PATHS.flatMap((key) => [rule(key, id), rule(key, String(id))]),
+			...ROLE_NAME_PATHS.flatMap((key) => displayNames.map((name) => rule(key, name))),
 		];
 	});
 }

@@ -13,8 +13,9 @@ interface RoleSpec {
 	name: string;
 	description: string;
 	/**
-	 * Display names Convirza answers with, lower-case letters only. "Standard User" is documented;
-	 * the others follow its pattern (inferred). A name not listed is never guessed.
+	 * Display names Convirza may answer with. "Standard User" is documented; the others follow its
+	 * pattern (inferred). Compared ignoring letter case, spaces and dashes; a name not listed is
+	 * never guessed.
 	 */
 	displayNames: readonly string[];
 }
@@ -26,21 +27,21 @@ export const ROLES: readonly RoleSpec[] = [
 		id: 1,
 		name: 'Admin',
 		description: 'Full access, including user management',
-		displayNames: ['admin', 'adminuser', 'administrator'],
+		displayNames: ['Admin', 'Admin User', 'Administrator'],
 	},
 	{
 		value: 'Standard',
 		id: 2,
 		name: 'Standard',
 		description: 'Regular access without administration',
-		displayNames: ['standard', 'standarduser'],
+		displayNames: ['Standard', 'Standard User'],
 	},
 	{
 		value: 'ReadOnly',
 		id: 3,
 		name: 'Read Only',
 		description: 'Can view but not change anything',
-		displayNames: ['readonly', 'readonlyuser'],
+		displayNames: ['Read Only', 'ReadOnly', 'Read-Only', 'Read Only User', 'ReadOnly User', 'Read-Only User'],
 	},
 ];
 
@@ -48,7 +49,10 @@ export const ROLES: readonly RoleSpec[] = [
 export const ROLE_VALUES = ROLES.map((role) => role.value).join(', ');
 
 const BY_INPUT = new Map(ROLES.map((role) => [role.value.toLowerCase(), role]));
-const BY_DISPLAY_NAME = new Map(ROLES.flatMap((role) => role.displayNames.map((name) => [name, role] as const)));
+const lettersOf = (name: unknown) => String(name).toLowerCase().replace(/[^a-z]/g, '');
+const BY_DISPLAY_NAME = new Map(
+	ROLES.flatMap((role) => role.displayNames.map((name) => [lettersOf(name), role] as const)),
+);
 const BY_ID = new Map(ROLES.map((role) => [role.id, role]));
 
 /** The role an operator means: a value in any letter case, spaces, dashes and underscores ignored ("read only"). */
@@ -58,7 +62,7 @@ export function roleFromInput(word: string): UserRole | undefined {
 
 /** The role Convirza means by a display name ("Standard User"), or by its role ID. */
 export function roleFromResponse(displayName: unknown, id: unknown): UserRole | undefined {
-	const byName = BY_DISPLAY_NAME.get(String(displayName).toLowerCase().replace(/[^a-z]/g, ''));
+	const byName = BY_DISPLAY_NAME.get(lettersOf(displayName));
 	return byName?.value ?? BY_ID.get(Number(id))?.value;
 }
 
