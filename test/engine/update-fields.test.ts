@@ -80,9 +80,9 @@ describe('User → Update: every field reaches the PUT body', () => {
 
 		expect(calls(sim)).toEqual(['PUT /v3/users/10003', 'PUT /v3/users/10006', 'PUT /v3/users/10011']);
 		expect(sim.log.map((entry) => entry.body)).toEqual([
-			{ first_name: 'Robert', role: 'Standard', agent_ring_to: '7205550144' },
+			{ first_name: 'Robert', role: 'Standard', agent_ring_to: '+17205550144' },
 			{ first_name: 'Emmy', role: 'Admin', agent_ring_to: '+493090182000' },
-			{ first_name: 'Jay', role: 'ReadOnly', agent_ring_to: '2065550177' },
+			{ first_name: 'Jay', role: 'ReadOnly', agent_ring_to: '+12065550177' },
 		]);
 		const output = result.output(CONVIRZA);
 		expect(output.map((item) => [item.json.data, item.pairedItem])).toEqual([

@@ -17,7 +17,8 @@ const refused: Array<[string, unknown, Record<string, unknown>, string, RegExp]>
 	['unknown role', 10001, { role: 'Supervisor' }, 'The "Role" parameter must be a Convirza role, not "Supervisor"', /Admin, Standard, ReadOnly/],
 	['unknown status', 10001, { status: 'deleted' }, 'The "Status" parameter must be active or inactive, not "deleted"', /"active" or "inactive"/],
 	['abbreviated zone', 10001, { timezone: 'PST' }, 'The "Timezone" parameter is not an IANA time zone: "PST"', /America\/Los_Angeles/],
-	['letters as phone', 10001, { agentRingTo: 'call me' }, 'The "Agent Ring-To" parameter is not a phone number: "call me"', /7 to 15 digits/],
+	['letters as phone', 10001, { agentRingTo: 'call me' }, 'The "Agent Ring-To" parameter contains letters: "call me"', /Write the number in digits/],
+	['national phone of no country', 10001, { agentRingTo: '030 9018 2000' }, 'The "Agent Ring-To" parameter has 11 digits, but national numbers of +1 have 10 (after an optional 1): "030 9018 2000"', /Default Country Code/],
 	['negative agent code', 10001, { agentCode: -1 }, 'The "Agent Code" parameter must be a whole number of 0 or more, not -1', /e\.g\. 10/],
 	['fraction as group', 10001, { group: '1.5' }, 'The "Group" parameter must be a whole number of 0 or more, not "1.5"', /e\.g\. 70035/],
 	['"yes" as boolean', 10001, { scoreCalls: 'yes' }, 'The "Score Calls" parameter must be true or false, not "yes"', /true or false/],
@@ -67,5 +68,22 @@ describe('bad input is refused before any request, naming the parameter and the 
 			message: 'The "User" parameter must be a positive whole number, not "abc" (item 0)',
 			description: expect.stringMatching(/numeric Convirza user ID/),
 		});
+	});
+
+	it('a Default Country Code that is no country refuses every item, naming the option, before any request', async () => {
+		const result = await runConvirza(sim, {
+			items: [{ id: 10003 }, { id: 10006 }],
+			parameters: {
+				userId: byId('={{ $json.id }}'),
+				updateFields: { agentRingTo: '(425) 555-0199' },
+				options: { fillUnsetFields: false, defaultCountryCode: '999' },
+			},
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(calls(sim)).toEqual([]);
+		expect(result.output(CONVIRZA, 1).map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['The "Default Country Code" parameter is not a country calling code in use: "999" (item 0)', { item: 0 }],
+			['The "Default Country Code" parameter is not a country calling code in use: "999" (item 1)', { item: 1 }],
+		]);
 	});
 });

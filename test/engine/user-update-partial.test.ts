@@ -173,7 +173,7 @@ describe('User → Update (Partial)', () => {
 		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 3 }]);
 		expect(pairedOf(run.errors)).toEqual([{ item: 1 }, { item: 2 }]);
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
-			'The "Agent Ring-To" parameter is not a phone number: "call me" (item 1)',
+			'The "Agent Ring-To" parameter contains letters: "call me" (item 1)',
 			'Convirza error 404: User not found',
 		]);
 		expect(sim.user(10001)?.agent_ring_to).toBe('+14255550001');

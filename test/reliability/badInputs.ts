@@ -60,12 +60,14 @@ export const BAD_INPUTS: BadInput[] = [
 	{ name: 'timezone in lower case', param: 'timezone', value: 'america/los_angeles', sends: { body: { timezone: 'America/Los_Angeles', ...KEEP } } },
 
 	// --- phone (Agent Ring-To) ---
-	{ name: 'phone of letters', param: 'agentRingTo', value: 'abc', refuses: invalid('Agent Ring-To', /^is not a phone number: "abc"$/) },
-	{ name: 'phone too short', param: 'agentRingTo', value: '12345', refuses: invalid('Agent Ring-To', /^is not a phone number: "12345"$/) },
-	{ name: 'phone too long', param: 'agentRingTo', value: '+1234567890123456', refuses: invalid('Agent Ring-To', /^is not a phone number: "\+1234567890123456"$/) },
-	{ name: 'phone with an extension', param: 'agentRingTo', value: '+1 425 555 1234 ext 5', refuses: invalid('Agent Ring-To', /^is not a phone number: /) },
+	{ name: 'phone of letters', param: 'agentRingTo', value: 'abc', refuses: invalid('Agent Ring-To', /^contains letters: "abc"$/) },
+	{ name: 'phone too short', param: 'agentRingTo', value: '12345', refuses: invalid('Agent Ring-To', /^has 5 digits, but national numbers of \+1 have 10 .*: "12345"$/) },
+	{ name: 'phone too long', param: 'agentRingTo', value: '+1234567890123456', refuses: invalid('Agent Ring-To', /^is too long: 16 digits .*: "\+1234567890123456"$/) },
+	{ name: 'phone with an extension', param: 'agentRingTo', value: '+1 425 555 1234 ext 5', refuses: invalid('Agent Ring-To', /^has an extension, which a forwarding number cannot carry: /) },
 	{ name: 'phone formatted for people', param: 'agentRingTo', value: '+1 (425) 555-1234', sends: { body: { agent_ring_to: '+14255551234', ...KEEP } } },
-	{ name: 'phone with dots', param: 'agentRingTo', value: '425.555.1234', sends: { body: { agent_ring_to: '4255551234', ...KEEP } } },
+	{ name: 'phone with dots, national to the default country', param: 'agentRingTo', value: '425.555.1234', sends: { body: { agent_ring_to: '+14255551234', ...KEEP } } },
+	{ name: 'national phone of another country', param: 'agentRingTo', value: '030 9018 2000', options: { defaultCountryCode: '49' }, sends: { body: { agent_ring_to: '+493090182000', ...KEEP } } },
+	{ name: 'phone without its trunk 0 in a trunk-0 country', param: 'agentRingTo', value: '3090182000', options: { defaultCountryCode: '49' }, refuses: invalid('Agent Ring-To', /^.*: "3090182000"$/) },
 
 	// --- agent code ---
 	{ name: 'negative agent code', param: 'agentCode', value: -1, refuses: invalid('Agent Code', /^must be a whole number of 0 or more, not -1$/) },

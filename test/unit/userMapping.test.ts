@@ -2,6 +2,9 @@ import { toUserRequestBody } from '../../nodes/Convirza/actions/user/body';
 import { toCurrentProfile } from '../../nodes/Convirza/actions/user/currentProfile';
 import { userFromResponse } from '../../nodes/Convirza/api/users';
 
+/** Body settings as an operation's Options give them, country code 1. */
+const settings = (ignoreEmpty: boolean) => ({ ignoreEmpty, defaultCountryCode: '1' });
+
 const listRow = {
 	first_name: 'John',
 	last_name: 'Doe',
@@ -102,7 +105,7 @@ describe('toUserRequestBody', () => {
 					scoreCalls: 'true',
 					accessAudio: false,
 				},
-				true,
+				settings(true),
 			),
 		).toEqual({
 			username: 'a@example.com',
@@ -123,14 +126,14 @@ describe('toUserRequestBody', () => {
 
 	it('skips empty values when asked to, and refuses them otherwise', () => {
 		const fields = { firstName: '', lastName: '  ', email: null, group: { __rl: true, mode: 'id', value: '' } };
-		expect(toUserRequestBody(fields, true)).toEqual({});
-		expect(() => toUserRequestBody({ email: null }, false)).toThrow(/"Email" parameter has no value/);
-		expect(toUserRequestBody({ firstName: '' }, false)).toEqual({ first_name: '' });
+		expect(toUserRequestBody(fields, settings(true))).toEqual({});
+		expect(() => toUserRequestBody({ email: null }, settings(false))).toThrow(/"Email" parameter has no value/);
+		expect(toUserRequestBody({ firstName: '' }, settings(false))).toEqual({ first_name: '' });
 	});
 
 	it('reads only known keys', () => {
 		const fields = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x", "firstName": "Ann"}');
-		const body = toUserRequestBody(fields, true);
+		const body = toUserRequestBody(fields, settings(true));
 		expect(body).toEqual({ first_name: 'Ann' });
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});

@@ -3,7 +3,6 @@ import {
 	parseBoolean,
 	parseEmail,
 	parseNonNegativeInteger,
-	parsePhone,
 	parseStatus,
 	parseText,
 	parseTimezone,
@@ -78,23 +77,6 @@ describe('parseEmail', () => {
 	])('refuses %j', (input) => {
 		expect(refusal(() => parseEmail(input, 'Email')).parameter).toBe('Email');
 	});
-});
-
-describe('parsePhone', () => {
-	it.each([
-		['+1 (425) 555-1234', '+14255551234'],
-		['425.555.1234', '4255551234'],
-		['+14255551234', '+14255551234'],
-		[4255551234, '4255551234'],
-	])('normalises %j to %j', (input, expected) => {
-		expect(parsePhone(input, 'Agent Ring-To')).toBe(expected);
-	});
-	it.each(['abc', '12345', '+1234567890123456', '1+2345678', '++14255551234', '425 555 1234 ext 5'])(
-		'refuses %j',
-		(input) => {
-			expect(refusal(() => parsePhone(input, 'Agent Ring-To')).parameter).toBe('Agent Ring-To');
-		},
-	);
 });
 
 describe('parseTimezone', () => {

@@ -1,4 +1,5 @@
 import { InputError } from './InputError';
+import { describe } from './validation';
 
 /**
  * Phone numbers for Convirza's `agent_ring_to`, the E.164 number calls are forwarded to.
@@ -134,15 +135,6 @@ const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]
 const SEPARATORS = /[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D./]/g;
 // A forwarding number cannot carry an extension; gluing its digits on would dial another number.
 const EXTENSION = /(?:ext(?:ension)?\.?:?|x|#|;\s*ext\s*=|[,;])\s*\d+$/i;
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (typeof value === 'string') {
-		return value.length > 40 ? `a text of ${value.length} characters` : `"${value}"`;
-	}
-	if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'an object';
-	return String(value);
-}
 
 /**
  * The Default Country Code option: the digits of a country calling code in use ("1", 1, "+49" and " 49 "
@@ -300,14 +292,14 @@ function plausible(e164: string, refuse: Refuse): string {
 	);
 	if (code === undefined) throw refuse('does not start with a country calling code in use');
 	const rest = digits.slice(code.length);
-	if (code === '1' && !NANP.test(rest)) {
-		throw refuse('is not a North American number (+1, then 10 digits; area code and exchange start with 2–9)');
-	}
 	if (digits.length < 8) {
 		throw refuse(`is too short: ${digits.length} digits with the country code, E.164 needs at least 8`);
 	}
 	if (digits.length > 15) {
 		throw refuse(`is too long: ${digits.length} digits with the country code, E.164 allows 15`);
+	}
+	if (code === '1' && !NANP.test(rest)) {
+		throw refuse('is not a North American number (+1, then 10 digits; area code and exchange start with 2–9)');
 	}
 	if (GLOBAL_SERVICE_CODES.has(code)) return e164;
 	const plan = planFor(code);

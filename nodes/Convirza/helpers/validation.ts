@@ -8,8 +8,6 @@ const USER_ID = /^[1-9]\d{0,14}$/;
 // Practical address syntax (RFC 5322 dot-atom, ASCII): what Convirza logins use.
 const EMAIL =
 	/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-const PHONE_FORMATTING = /[\s().-]/g;
-const PHONE = /^\+?\d{7,15}$/;
 const DIGITS = /^\d{1,10}$/;
 const INT32_MAX = 2_147_483_647;
 
@@ -96,20 +94,6 @@ export function parseTimezone(value: unknown, parameter: string): string {
 		throw new InputError(parameter, `is not an IANA time zone: ${describe(value)}`, fix);
 	}
 	return zone;
-}
-
-/**
- * A phone number in E.164 style. Spaces, dashes, dots and parentheses are formatting and are
- * removed ("+1 (425) 555-1234" becomes "+14255551234"); what remains must be 7–15 digits with an
- * optional leading "+".
- */
-export function parsePhone(value: unknown, parameter: string): string {
-	const fix = 'Use digits with an optional leading +, e.g. "+14255551234" (7 to 15 digits).';
-	const compact = asText(value, parameter, fix).replace(PHONE_FORMATTING, '');
-	if (!PHONE.test(compact)) {
-		throw new InputError(parameter, `is not a phone number: ${describe(value)}`, fix);
-	}
-	return compact;
 }
 
 export function parseNonNegativeInteger(value: unknown, parameter: string, example: string): number {

@@ -1,8 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { USER_FIELDS, locatorValue } from './fields';
+import { USER_FIELDS, locatorValue, type FieldSettings } from './fields';
 import type { UserRequestBody } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
+import { parseDefaultCountryCode } from '../../helpers/phone';
+
+/** How the Options of an operation that sends profile fields shape the body. */
+export interface BodySettings extends FieldSettings {
+	/** Whether an empty value counts as not set (Ignore Empty Values). */
+	ignoreEmpty: boolean;
+}
+
+/** The body settings from an operation's Options (defaults: Ignore Empty Values on, country code 1). */
+export function readBodySettings(options: IDataObject): BodySettings {
+	const code = options.defaultCountryCode;
+	return {
+		ignoreEmpty: options.ignoreEmptyValues !== false,
+		// Convirza is US-based: numbers written without an international prefix are North American.
+		defaultCountryCode:
+			code === undefined || code === '' ? '1' : parseDefaultCountryCode(code, 'Default Country Code'),
+	};
+}
 
 function isEmpty(value: unknown): boolean {
 	const raw = locatorValue(value);
@@ -16,12 +34,12 @@ function isEmpty(value: unknown): boolean {
  * other (and refused where the field cannot be empty). Only known keys are read, so keys like
  * "__proto__" are never copied.
  */
-export function toUserRequestBody(fields: IDataObject, ignoreEmpty: boolean): UserRequestBody {
+export function toUserRequestBody(fields: IDataObject, settings: BodySettings): UserRequestBody {
 	const body: Record<string, unknown> = {};
 	for (const field of USER_FIELDS) {
 		if (!Object.prototype.hasOwnProperty.call(fields, field.param)) continue;
 		const value = fields[field.param];
-		if (ignoreEmpty && isEmpty(value)) continue;
+		if (settings.ignoreEmpty && isEmpty(value)) continue;
 		if (value === undefined || value === null) {
 			throw new InputError(
 				field.displayName,
@@ -29,7 +47,7 @@ export function toUserRequestBody(fields: IDataObject, ignoreEmpty: boolean): Us
 				'Give it a value, remove it from the node, or turn on "Ignore Empty Values".',
 			);
 		}
-		body[field.key] = field.parse(value, field.displayName);
+		body[field.key] = field.parse(value, field.displayName, settings);
 	}
 	return body as UserRequestBody;
 }
@@ -38,8 +56,8 @@ export function toUserRequestBody(fields: IDataObject, ignoreEmpty: boolean): Us
  * The body of an update (PUT or PATCH), built out of "Update Fields": the fields set, plus `aliases: null`
  * for Clear Aliases. An update that would send nothing is refused before any request.
  */
-export function toUpdateBody(fields: IDataObject, ignoreEmpty: boolean): UserRequestBody {
-	const body = toUserRequestBody(fields, ignoreEmpty);
+export function toUpdateBody(fields: IDataObject, settings: BodySettings): UserRequestBody {
+	const body = toUserRequestBody(fields, settings);
 	if (fields.clearAliases === true) {
 		if (body.aliases !== undefined) {
 			throw new InputError('Clear Aliases', 'cannot be used together with Aliases', 'Remove one of the two.');
@@ -50,7 +68,7 @@ export function toUpdateBody(fields: IDataObject, ignoreEmpty: boolean): UserReq
 		throw new InputError(
 			'Update Fields',
 			'has no value to send for this item',
-			ignoreEmpty
+			settings.ignoreEmpty
 				? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
 				: 'Add at least one field to update.',
 		);

@@ -5,8 +5,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { toUserRequestBody } from './body';
-import { ignoreEmptyValuesOption, userProfileFields } from './descriptions';
+import { readBodySettings, toUserRequestBody } from './body';
+import { defaultCountryCodeOption, ignoreEmptyValuesOption, userProfileFields } from './descriptions';
 import { USER_FIELDS, fieldParameter } from './fields';
 import { createUser, getUser } from '../../api/users';
 import type { UserRequestBody } from '../../api/types';
@@ -38,6 +38,7 @@ export const description: INodeProperties[] = [
 		options: userProfileFields.filter((field) => !REQUIRED_PARAMS.has(field.name)),
 	},
 	optionsCollection(show, [
+		defaultCountryCodeOption,
 		{
 			...ignoreEmptyValuesOption,
 			description:
@@ -73,14 +74,13 @@ interface CreateInput {
 export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const ignoreEmpty = options.ignoreEmptyValues !== false;
 
 	// The required parameters win over same-named keys that may linger in the collection's JSON.
 	const fields: IDataObject = { ...additional };
 	for (const { param } of REQUIRED) {
 		fields[param] = this.getNodeParameter(param, itemIndex, '', { extractValue: true });
 	}
-	const body = toUserRequestBody(fields, ignoreEmpty);
+	const body = toUserRequestBody(fields, readBodySettings(options));
 	for (const { key, displayName } of REQUIRED) {
 		if (body[key] === undefined || body[key] === '') {
 			throw new InputError(

@@ -77,6 +77,17 @@ export const ignoreEmptyValuesOption: INodeProperties = {
 		'Whether a field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
 };
 
+/** Every operation that may send Agent Ring-To: the country of numbers written without one. */
+export const defaultCountryCodeOption: INodeProperties = {
+	displayName: 'Default Country Code',
+	name: 'defaultCountryCode',
+	type: 'string',
+	default: '1',
+	placeholder: 'e.g. 49',
+	description:
+		'Country calling code for phone numbers written without "+" or an international prefix, e.g. 1 (USA, Canada) or 49 (Germany). "(425) 555-0199" becomes "+14255550199" with 1; "030 9018 2000" becomes "+493090182000" with 49.',
+};
+
 /** Update and Update (Partial): output the profile after the change. */
 export const returnUpdatedUserOption: INodeProperties = {
 	displayName: 'Return Updated User',

@@ -11,16 +11,22 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ROLE_OPTIONS, parseRole, roleFromResponse } from './roles';
 import type { ApiUser, UserBodyField } from '../../api/types';
+import { toE164 } from '../../helpers/phone';
 import {
 	TIMEZONE_NAMES,
 	parseBoolean,
 	parseEmail,
 	parseNonNegativeInteger,
-	parsePhone,
 	parseStatus,
 	parseText,
 	parseTimezone,
 } from '../../helpers/validation';
+
+/** What the run's Options say about reading values, for the fields that need it. */
+export interface FieldSettings {
+	/** Digits of the country code that national phone numbers belong to (see helpers/phone.ts). */
+	defaultCountryCode: string;
+}
 
 /** A current value as a request value, or why it cannot be written back; undefined when absent. */
 export type ReadBack = { value: unknown } | { unmappable: string } | undefined;
@@ -36,7 +42,7 @@ export interface UserField {
 	/** The parameter as the editor shows it, apart from its names and description. */
 	ui: Omit<INodeProperties, 'displayName' | 'name' | 'description'>;
 	/** Validates and normalises a value the operator set (throws an InputError naming `label`). */
-	parse(value: unknown, label: string): unknown;
+	parse(value: unknown, label: string, settings: FieldSettings): unknown;
 	/** Key of the value in a user as Convirza returns it (list row and get-one). */
 	response: keyof ApiUser & string;
 	/** Translates the response value back into a request value (default: the value as it is). */
@@ -196,9 +202,9 @@ export const USER_FIELDS: readonly UserField[] = [
 		param: 'agentRingTo',
 		displayName: 'Agent Ring-To',
 		description:
-			'Phone number calls are forwarded to (agent_ring_to): 7 to 15 digits with an optional leading +. Spaces, dashes, dots and parentheses are removed.',
+			'Phone number calls are forwarded to (agent_ring_to), sent in international E.164 form. A number without "+" or an international prefix belongs to the Default Country Code option\'s country.',
 		ui: { type: 'string', default: '', placeholder: 'e.g. +14255551234' },
-		parse: parsePhone,
+		parse: (value, label, settings) => toE164(value, label, settings.defaultCountryCode),
 		response: 'agent_ring_to',
 		simplified: 'agentRingTo',
 	},

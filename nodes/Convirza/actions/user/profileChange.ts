@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toUpdateBody } from './body';
+import { readBodySettings, toUpdateBody } from './body';
 import { userIdParameter } from './descriptions';
 import type { UserRequestBody } from '../../api/types';
 
@@ -16,5 +16,5 @@ export function readProfileChange(this: IExecuteFunctions, itemIndex: number): P
 	const userId = userIdParameter(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { userId, body: toUpdateBody(fields, options.ignoreEmptyValues !== false), options };
+	return { userId, body: toUpdateBody(fields, readBodySettings(options)), options };
 }

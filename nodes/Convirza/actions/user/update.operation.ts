@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toCurrentProfile } from './currentProfile';
 import {
+	defaultCountryCodeOption,
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
 	updateFieldsCollection,
@@ -36,7 +37,12 @@ export const description: INodeProperties[] = [
 		show,
 		'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
 	),
-	optionsCollection(show, [fillUnsetFieldsOption, ignoreEmptyValuesOption, returnUpdatedUserOption]),
+	optionsCollection(show, [
+		defaultCountryCodeOption,
+		fillUnsetFieldsOption,
+		ignoreEmptyValuesOption,
+		returnUpdatedUserOption,
+	]),
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	defaultCountryCodeOption,
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
 	updateFieldsCollection,
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 		show,
 		'The fields to change; only these are sent (PATCH) and every other field keeps its value. Convirza advises PATCH for changing one or two fields, and Update (PUT) for setting the whole profile in one call.',
 	),
-	optionsCollection(show, [ignoreEmptyValuesOption, returnUpdatedUserOption]),
+	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyValuesOption, returnUpdatedUserOption]),
 ];
 
 export { readProfileChange as read };
