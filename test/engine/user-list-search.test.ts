@@ -30,29 +30,39 @@ describe('searchUsers (User picker)', () => {
 		expect(result.paginationToken).toBeUndefined();
 	});
 
-	it('searches by name, or by email when the text contains "@"', async () => {
+	it('searches names and emails alike, only emails when the text contains "@"', async () => {
 		const byName = await searchUsers.call(loadOptionsContext(sim), ' chen ');
 		const byEmail = await searchUsers.call(loadOptionsContext(sim), 'john.doe@');
 		expect(sim.log.map((r) => [r.query.name, r.query.email])).toEqual([
 			['chen', undefined],
+			[undefined, 'chen'],
 			[undefined, 'john.doe@'],
 		]);
 		expect(names(byName)).toEqual(['Bob Chen (bob.chen@acme-corp.example)']);
 		expect(byEmail.results).toEqual([{ name: 'John Doe (john.doe@example.com)', value: '10001' }]);
 	});
 
-	it('pages with the next offset as token until the total', async () => {
-		sim.addUsers(250);
-		const context = loadOptionsContext(sim);
-		const first = await searchUsers.call(context);
-		const second = await searchUsers.call(context, undefined, first.paginationToken);
-		const third = await searchUsers.call(context, undefined, second.paginationToken);
+	it('finds a user by an email fragment without "@", listing them once', async () => {
+		sim.setUser(10003, { username: 'quinn.doe@acme-corp.example' });
+		const result = await searchUsers.call(loadOptionsContext(sim), 'doe');
+		// John Doe matches by name and by email; the email search adds only the user whose name does not match.
+		expect(names(result)).toEqual([
+			'John Doe (john.doe@example.com)',
+			`${sim.user(10003)?.first_name} ${sim.user(10003)?.last_name} (quinn.doe@acme-corp.example)`,
+		]);
+	});
 
-		expect([first.paginationToken, second.paginationToken, third.paginationToken]).toEqual(['100', '200', undefined]);
-		expect(sim.log.map((r) => r.query.offset)).toEqual(['0', '100', '200']);
-		const values = [...first.results, ...second.results, ...third.results].map((entry) => entry.value);
-		expect(values).toHaveLength(260);
-		expect(new Set(values).size).toBe(260);
+	it('finds a user by their numeric ID, first, besides name and email matches', async () => {
+		const result = await searchUsers.call(loadOptionsContext(sim), '10004');
+		expect(sim.log.map((r) => [r.method, r.path]).sort()).toEqual([
+			['GET', '/v3/users/10004'],
+			['GET', '/v3/users/list'],
+			['GET', '/v3/users/list'],
+		]);
+		expect(result.results[0].value).toBe('10004');
+		expect(result.results).toHaveLength(1);
+		// An ID no user has is simply no result.
+		expect((await searchUsers.call(loadOptionsContext(sim), '99999')).results).toEqual([]);
 	});
 
 	it('an unmatched search gives an empty list without a token', async () => {

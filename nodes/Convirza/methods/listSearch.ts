@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { getActiveGroupTree } from '../api/groups';
-import type { UserListQuery } from '../api/types';
-import { listUsersPage } from '../api/users';
+import type { ApiUser, UserListQuery } from '../api/types';
+import { getUser, listUsersPage, type UserPage } from '../api/users';
 import { flattenGroupTree } from '../helpers/groupTree';
 import { ConvirzaClient, type RequestPolicy } from '../transport';
 
@@ -16,29 +16,71 @@ const PICKER_POLICY: RequestPolicy = {
 	retryDelayMs: 300,
 };
 
+/** Where the next page of each search starts: "<name offset>,<email offset>" (-1: that search is done). */
+function offsetsOf(token: string | undefined): [number, number] {
+	const [name, email] = (token ?? '0,0').split(',').map(Number);
+	return [Number.isSafeInteger(name) ? name : 0, Number.isSafeInteger(email) ? email : 0];
+}
+
+const userResult = (user: ApiUser) => ({
+	name: `${user.first_name ?? ''} ${user.last_name ?? ''} (${user.email ?? 'no email'})`.trim(),
+	value: String(user.ct_user_id),
+});
+
+/** The user with this ID, if the text is one and they exist; a miss is no error in a search. */
+async function userById(client: ConvirzaClient, text: string): Promise<ApiUser[]> {
+	if (!/^[1-9]\d{0,14}$/.test(text)) return [];
+	try {
+		return [await getUser(client, Number(text))];
+	} catch {
+		return [];
+	}
+}
+
 /**
- * Users for the User picker, searched by name, or by email when the text contains "@" (the list
- * endpoint filters each separately). The pagination token is the next offset.
+ * Users for the User picker. The list endpoint filters by name and by email separately, so a search
+ * text asks both (a text with "@" only the email), plus the user with that ID when it is a number.
+ * The email results leave out users whose name matches too: the name results have them already.
+ * The pagination token holds where each of the two searches goes on.
  */
 export async function searchUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0) || 0;
-	const query: UserListQuery = { sort_by: 'name', sort_order: 'asc' };
-	const text = filter?.trim();
-	if (text) query[text.includes('@') ? 'email' : 'name'] = text;
-
 	const client = new ConvirzaClient(this, PICKER_POLICY);
-	const { users, total = 0 } = await listUsersPage(client, query, { offset, limit: PAGE_SIZE });
-	const nextOffset = offset + users.length;
+	const text = filter?.trim() ?? '';
+	const sorted: UserListQuery = { sort_by: 'name', sort_order: 'asc' };
+	const [nameOffset, emailOffset] = offsetsOf(paginationToken);
+	const byName = text.includes('@') ? -1 : nameOffset;
+	const byEmail = text === '' ? -1 : emailOffset;
+
+	const page = async (query: UserListQuery, offset: number) =>
+		offset < 0 ? undefined : await listUsersPage(client, { ...sorted, ...query }, { offset, limit: PAGE_SIZE });
+	const [names, emails, exact] = await Promise.all([
+		page(text ? { name: text } : {}, byName),
+		page({ email: text }, byEmail),
+		paginationToken === undefined ? userById(client, text) : Promise.resolve([]),
+	]);
+	const nameMatches = (user: ApiUser) =>
+		`${user.first_name ?? ''} ${user.last_name ?? ''}`.toLowerCase().includes(text.toLowerCase());
+	const users = [
+		...exact,
+		...(names?.users ?? []),
+		...(emails?.users ?? []).filter((user) => byName < 0 || !nameMatches(user)),
+	];
+	const seen = new Set<number>();
+	const unique = users.filter((user) => !seen.has(Number(user.ct_user_id)) && seen.add(Number(user.ct_user_id)));
+
+	const next = (result: UserPage | undefined, offset: number) => {
+		const end = offset + (result?.users.length ?? 0);
+		return result !== undefined && result.users.length > 0 && end < (result.total ?? 0) ? end : -1;
+	};
+	const nextName = next(names, byName);
+	const nextEmail = next(emails, byEmail);
 	return {
-		results: users.map((user) => ({
-			name: `${user.first_name ?? ''} ${user.last_name ?? ''} (${user.email ?? 'no email'})`.trim(),
-			value: String(user.ct_user_id),
-		})),
-		paginationToken: users.length > 0 && nextOffset < total ? String(nextOffset) : undefined,
+		results: unique.map(userResult),
+		paginationToken: nextName < 0 && nextEmail < 0 ? undefined : `${nextName},${nextEmail}`,
 	};
 }
 
