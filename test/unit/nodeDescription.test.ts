@@ -36,6 +36,7 @@ describe('the composed node description', () => {
 		const operations = (properties.find((p) => p.name === 'operation')?.options ?? []) as INodePropertyOptions[];
 		expect(operations.map((operation) => operation.value)).toEqual([
 			'create',
+			'upsert',
 			'delete',
 			'get',
 			'getAll',
@@ -43,7 +44,7 @@ describe('the composed node description', () => {
 			'updatePartial',
 		]);
 		for (const operation of operations) {
-			expect(operation.action).toMatch(/^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$/);
+			expect(operation.action).toMatch(/^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$|^Create or update a user$/);
 			const options = properties.find(
 				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation.value),
 			);

@@ -6,24 +6,21 @@ import {
 } from 'n8n-workflow';
 
 import { readRunSettings } from './common/requestOptions';
-import type { OperationModule } from './operation';
-import { ConcurrencyLimit, forEachBounded } from './scheduler';
+import { itemFailure } from './itemError';
+import type { OperationModule, RunServices } from './operation';
+import { ConcurrencyLimit, KeyedQueue, forEachBounded } from './scheduler';
+import { UserDirectory } from './user/directory';
 import * as user from './user';
-import { InputError } from '../helpers/InputError';
+import { ItemError } from '../helpers/InputError';
 import { ConvirzaClient } from '../transport';
 
 const resources: Record<string, Record<string, OperationModule>> = {
 	user: user.operations,
 };
 
-/** Bad input becomes a NodeOperationError naming the parameter and the item; the rest passes. */
+/** Bad input (or a lookup that found no one) becomes a NodeOperationError naming the item; the rest passes. */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof InputError) {
-		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
-			description: error.fix,
-			itemIndex,
-		});
-	}
+	if (error instanceof ItemError) return itemFailure(context.getNode(), error, itemIndex);
 	if (error instanceof Error) {
 		if ('context' in error && typeof error.context === 'object' && error.context !== null) {
 			(error.context as IDataObject).itemIndex ??= itemIndex;
@@ -44,12 +41,12 @@ function errorItem(error: Error & { description?: string | null; httpCode?: stri
 
 interface Run {
 	operation: OperationModule;
-	client: ConvirzaClient;
+	services: RunServices;
 	limit: ConcurrencyLimit;
 }
 
-/** What the whole run shares: the operation and the client, shaped by the run's Options. */
-function setUp(context: IExecuteFunctions): Run {
+/** What the whole run shares: the operation, and its services shaped by the run's Options. */
+function setUp(context: IExecuteFunctions, itemCount: number): Run {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const name = context.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[name];
@@ -59,7 +56,9 @@ function setUp(context: IExecuteFunctions): Run {
 	const settings = readRunSettings(context);
 	const limit =
 		settings.concurrency === 0 ? ConcurrencyLimit.auto() : ConcurrencyLimit.fixed(settings.concurrency);
-	return { operation, client: new ConvirzaClient(context, settings.policy, limit), limit };
+	const client = new ConvirzaClient(context, settings.policy, limit);
+	const services = { client, users: new UserDirectory(client, itemCount), inOrder: new KeyedQueue() };
+	return { operation, services, limit };
 }
 
 /**
@@ -71,14 +70,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	let run: Run;
 	try {
-		run = setUp(this);
+		run = setUp(this, items.length);
 	} catch (caught) {
 		// The node is misconfigured for every item alike: one error item per input item, or the error.
 		const error = asNodeError(this, caught, 0);
 		if (!this.continueOnFail()) throw error;
 		return [items.map((_, itemIndex) => errorItem(error, itemIndex))];
 	}
-	const { operation, client, limit } = run;
+	const { operation, services, limit } = run;
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let firstError: { index: number; error: Error } | undefined;
 
@@ -89,7 +88,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		run: async (itemIndex, prepared) => {
 			try {
 				if ('error' in prepared) throw prepared.error;
-				const output = await operation.execute.call(this, prepared.input, itemIndex, client);
+				const output = await operation.execute.call(this, prepared.input, itemIndex, services);
 				results[itemIndex] = this.helpers.constructExecutionMetaData(
 					this.helpers.returnJsonArray(output),
 					{ itemData: { item: itemIndex } },

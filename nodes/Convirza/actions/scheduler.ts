@@ -142,3 +142,27 @@ export async function forEachBounded<T>(work: BoundedWork<T>): Promise<void> {
 		pump();
 	});
 }
+
+/**
+ * Runs tasks that share a key one after the other, in the order `run` was called, while tasks with
+ * other keys go on concurrently. Items start in input order, so items with the same key (e.g. two
+ * CRM changes of one contact) run in input order even when several items are in flight.
+ */
+export class KeyedQueue {
+	private readonly tails = new Map<string, Promise<void>>();
+
+	async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.tails.get(key) ?? Promise.resolve();
+		let done!: () => void;
+		const mine = new Promise<void>((resolve) => (done = resolve));
+		const tail = previous.then(() => mine);
+		this.tails.set(key, tail);
+		await previous;
+		try {
+			return await task();
+		} finally {
+			done();
+			if (this.tails.get(key) === tail) this.tails.delete(key);
+		}
+	}
+}

@@ -1,14 +1,28 @@
 /**
- * A value the operator gave cannot be used. Thrown by the validators with the parameter's display
- * name; the router turns it into a NodeOperationError that names the item, before any request.
+ * An item cannot go on because of what it asked for; the router turns it into a NodeOperationError
+ * that names the item, with `fix` as its description.
  */
-export class InputError extends Error {
+export class ItemError extends Error {
+	constructor(
+		message: string,
+		readonly fix: string,
+	) {
+		super(message);
+		this.name = 'ItemError';
+	}
+}
+
+/**
+ * A value the operator gave cannot be used. Thrown by the validators with the parameter's display
+ * name, before any request.
+ */
+export class InputError extends ItemError {
 	constructor(
 		readonly parameter: string,
 		readonly problem: string,
-		readonly fix: string,
+		fix: string,
 	) {
-		super(`The "${parameter}" parameter ${problem}`);
+		super(`The "${parameter}" parameter ${problem}`, fix);
 		this.name = 'InputError';
 	}
 }

@@ -49,10 +49,18 @@ function convirzaReason(body: unknown): { reason?: string; requestId?: string } 
 	return { reason, requestId: envelope.requestId ?? envelope.request_id };
 }
 
+/** Convirza's reason for refusing an email another user holds ("Email already in use"). */
+const emailTaken = (reason: string) => /email|username/i.test(reason) && /use|exist|taken|unique/i.test(reason);
+
+/** Whether `error` is Convirza refusing a create or update because another user holds the email. */
+export function isEmailTaken(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '400' && emailTaken(error.message);
+}
+
 function hintFor(status: number, reason: string, context: FailureContext): string {
 	switch (status) {
 		case 400:
-			if (/email|username/i.test(reason) && /use|exist|taken|unique/i.test(reason)) {
+			if (emailTaken(reason)) {
 				return 'Another Convirza user already has this email. Use a different Email, or update that user instead.';
 			}
 			if (/org.?unit|hierarchy|group/i.test(reason)) {

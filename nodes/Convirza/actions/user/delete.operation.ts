@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userIdParameter, userLocator } from './descriptions';
+import { readUserRef, resolveUserId, userLocator, type UserRef } from './locator';
 import { deleteUser } from '../../api/users';
-import type { ConvirzaClient } from '../../transport';
+import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['delete'] };
@@ -17,17 +17,19 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
-export function read(this: IExecuteFunctions, itemIndex: number): number {
-	return userIdParameter(this, itemIndex);
+export function read(this: IExecuteFunctions, itemIndex: number): UserRef {
+	return readUserRef(this, itemIndex);
 }
 
 /** Convirza deletes softly, so repeating a delete is harmless and the transport may retry it. */
 export async function execute(
 	this: IExecuteFunctions,
-	userId: number,
+	user: UserRef,
 	itemIndex: number,
-	client: ConvirzaClient,
+	{ client, users }: RunServices,
 ): Promise<IDataObject> {
+	const userId = await resolveUserId(user, users, itemIndex);
 	await deleteUser(client, userId, itemIndex);
+	users.remember(userId, { status: 'deleted' });
 	return { deleted: true, userId };
 }

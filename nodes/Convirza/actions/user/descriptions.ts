@@ -1,45 +1,7 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { USER_FIELDS, fieldParameter } from './fields';
-import { parseUserId } from '../../helpers/validation';
 import { byDisplayName } from '../common/requestOptions';
-
-/** "Pick one user": searchable list or a numeric ID. Shared by every operation on one user. */
-export const userLocator: INodeProperties = {
-	displayName: 'User',
-	name: 'userId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Convirza user to act on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a user...',
-			typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 10001',
-			hint: 'The numeric Convirza user ID (ct_user_id)',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'Not a valid user ID' },
-				},
-			],
-		},
-	],
-};
-
-/** The User parameter (resource locator) of item `itemIndex`, validated as a Convirza user ID. */
-export function userIdParameter(context: IExecuteFunctions, itemIndex: number): number {
-	return parseUserId(context.getNodeParameter('userId', itemIndex, undefined, { extractValue: true }));
-}
 
 /** The profile fields as Update Fields and Create's Additional Fields list them (see fields.ts). */
 export const userProfileFields: INodeProperties[] = USER_FIELDS.map(fieldParameter).sort(byDisplayName);

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyParameter, userIdParameter, userLocator } from './descriptions';
+import { simplifyParameter } from './descriptions';
+import { readUserRef, resolveUserId, userLocator, type UserRef } from './locator';
 import { simplifyUser } from './simplify';
 import { getUser } from '../../api/users';
-import type { ConvirzaClient } from '../../transport';
+import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['get'] };
@@ -15,23 +16,23 @@ export const description: INodeProperties[] = [
 ];
 
 interface GetInput {
-	userId: number;
+	user: UserRef;
 	simplify: boolean;
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): GetInput {
 	return {
-		userId: userIdParameter(this, itemIndex),
+		user: readUserRef(this, itemIndex),
 		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 	};
 }
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ userId, simplify }: GetInput,
+	{ user, simplify }: GetInput,
 	itemIndex: number,
-	client: ConvirzaClient,
+	{ client, users }: RunServices,
 ): Promise<IDataObject> {
-	const user = await getUser(client, userId, itemIndex);
-	return simplify ? simplifyUser(user) : user;
+	const found = await getUser(client, await resolveUserId(user, users, itemIndex), itemIndex);
+	return simplify ? simplifyUser(found) : found;
 }

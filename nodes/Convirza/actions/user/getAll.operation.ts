@@ -8,7 +8,7 @@ import type { UserListQuery } from '../../api/types';
 import { listUsers } from '../../api/users';
 import { InputError } from '../../helpers/InputError';
 import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
-import type { ConvirzaClient } from '../../transport';
+import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -180,7 +180,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ query, limit, simplify }: ListInput,
 	itemIndex: number,
-	client: ConvirzaClient,
+	{ client }: RunServices,
 ): Promise<IDataObject[]> {
 	const users: IDataObject[] = [];
 	for await (const user of listUsers(client, query, { limit, itemIndex })) {

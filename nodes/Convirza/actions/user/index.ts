@@ -6,6 +6,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as updatePartial from './updatePartial.operation';
+import * as upsert from './upsert.operation';
 import type { OperationModule } from '../operation';
 
 export const operations: Record<string, OperationModule> = {
@@ -15,6 +16,7 @@ export const operations: Record<string, OperationModule> = {
 	getAll,
 	update,
 	updatePartial,
+	upsert,
 };
 
 export const description: INodeProperties[] = [
@@ -30,6 +32,12 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Create a user (POST). Never sent twice: if the outcome is unclear, the error says how to check.',
 				action: 'Create a user',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update a user',
 			},
 			{
 				name: 'Delete',
@@ -71,4 +79,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...update.description,
 	...updatePartial.description,
+	...upsert.description,
 ];

@@ -1,19 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toCurrentProfile } from './currentProfile';
 import {
 	defaultCountryCodeOption,
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
 	updateFieldsCollection,
-	userLocator,
 } from './descriptions';
-import { USER_FIELDS, fieldByKey } from './fields';
-import { readProfileChange, type ProfileChange } from './profileChange';
-import { getUser, updateUser } from '../../api/users';
-import type { UserRequestBody } from '../../api/types';
-import { InputError } from '../../helpers/InputError';
-import type { ConvirzaClient } from '../../transport';
+import { fillFromCurrentUser } from './fillFromCurrent';
+import { userLocator } from './locator';
+import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
+import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['update'] };
@@ -45,47 +41,20 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-/**
- * Completes the body with the user's current values for every field the operator did not set, so
- * the full-replacement PUT blanks nothing. A current value that cannot be written back safely fails
- * the item and names the field to set.
- */
-async function fillFromCurrentUser(
-	client: ConvirzaClient,
-	userId: number,
-	body: UserRequestBody,
-	itemIndex: number,
-): Promise<UserRequestBody> {
-	const missing = USER_FIELDS.filter((field) => !(field.key in body));
-	if (missing.length === 0) return body;
-	const current = toCurrentProfile(await getUser(client, userId, itemIndex));
-	for (const { key } of missing) {
-		const reason = current.unmappable[key];
-		if (reason !== undefined) {
-			const label = fieldByKey(key).displayName;
-			throw new InputError(
-				label,
-				`must be set for this user: ${reason}`,
-				`Add "${label}" to Update Fields with the value to keep.`,
-			);
-		}
-	}
-	return { ...current.body, ...body };
-}
-
 export { readProfileChange as read };
 
+/** PUT replaces the whole profile, so the fields not set are first filled from the current user. */
 export async function execute(
 	this: IExecuteFunctions,
-	{ userId, body: fieldsSet, options }: ProfileChange,
+	change: ProfileChange,
 	itemIndex: number,
-	client: ConvirzaClient,
+	run: RunServices,
 ): Promise<IDataObject> {
-	const body =
-		options.fillUnsetFields !== false
-			? await fillFromCurrentUser(client, userId, fieldsSet, itemIndex)
-			: fieldsSet;
-	const response = await updateUser(client, 'PUT', userId, body, itemIndex);
-	if (options.returnUpdatedUser === true) return await getUser(client, userId, itemIndex);
-	return response as unknown as IDataObject;
+	return await applyProfileChange(change, itemIndex, run, async (userId, fieldsSet) => ({
+		method: 'PUT',
+		body:
+			change.options.fillUnsetFields !== false
+				? await fillFromCurrentUser(run.client, userId, fieldsSet, itemIndex)
+				: fieldsSet,
+	}));
 }

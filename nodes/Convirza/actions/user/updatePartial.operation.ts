@@ -5,11 +5,10 @@ import {
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
 	updateFieldsCollection,
-	userLocator,
 } from './descriptions';
-import { readProfileChange, type ProfileChange } from './profileChange';
-import { getUser, updateUser } from '../../api/users';
-import type { ConvirzaClient } from '../../transport';
+import { userLocator } from './locator';
+import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
+import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['updatePartial'] };
@@ -28,11 +27,9 @@ export { readProfileChange as read };
 /** Only the fields set are sent; everything else keeps its value. */
 export async function execute(
 	this: IExecuteFunctions,
-	{ userId, body, options }: ProfileChange,
+	change: ProfileChange,
 	itemIndex: number,
-	client: ConvirzaClient,
+	run: RunServices,
 ): Promise<IDataObject> {
-	const response = await updateUser(client, 'PATCH', userId, body, itemIndex);
-	if (options.returnUpdatedUser === true) return await getUser(client, userId, itemIndex);
-	return response as unknown as IDataObject;
+	return await applyProfileChange(change, itemIndex, run, async (_userId, body) => ({ method: 'PATCH', body }));
 }

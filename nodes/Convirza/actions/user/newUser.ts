@@ -1,0 +1,117 @@
+/** A new user's profile and creating it, shared by Create and Create or Update. */
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readBodySettings, toUserRequestBody } from './body';
+import { ignoreEmptyValuesOption, userProfileFields } from './descriptions';
+import { changeOf, findUsersByEmail } from './directory';
+import { USER_FIELDS, fieldParameter, type UserField } from './fields';
+import type { UserRequestBody } from '../../api/types';
+import { createUser, type UserChangeResponse } from '../../api/users';
+import { InputError, ItemError } from '../../helpers/InputError';
+import type { ConvirzaClient } from '../../transport';
+import type { RunServices } from '../operation';
+
+/** Every new user needs these (Convirza refuses a create without them); the rest is optional. */
+export const REQUIRED_TO_CREATE = USER_FIELDS.filter((field) => field.requiredToCreate !== undefined);
+
+type Show = NonNullable<IDisplayOptions['show']>;
+
+/** A field every new user must have, as a parameter of its own. */
+export function requiredParameter(field: UserField, show: Show): INodeProperties {
+	return {
+		...fieldParameter(field),
+		required: true,
+		description: field.requiredToCreate ?? field.description,
+		displayOptions: { show },
+	};
+}
+
+/** The optional fields of a new user: all but those given as parameters of their own. */
+export function additionalFieldsCollection(show: Show, required: readonly UserField[]): INodeProperties {
+	const top = new Set(required.map((field) => field.param));
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Optional profile fields. Convirza gives fields not added here its defaults (e.g. status active).',
+		displayOptions: { show },
+		options: userProfileFields.filter((field) => !top.has(field.name)),
+	};
+}
+
+/** Create's Ignore Empty Values: it applies to the additional fields (required ones are refused empty). */
+export const ignoreEmptyAdditionalOption: INodeProperties = {
+	...ignoreEmptyValuesOption,
+	description:
+		'Whether an additional field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
+};
+
+/** The new user's body for item `itemIndex`: the required fields must have values. */
+export function readNewProfile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+	required: readonly UserField[] = REQUIRED_TO_CREATE,
+): UserRequestBody {
+	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	// The required parameters win over same-named keys that may linger in the collection's JSON.
+	const fields: IDataObject = { ...additional };
+	for (const { param } of required) {
+		fields[param] = context.getNodeParameter(param, itemIndex, '', { extractValue: true });
+	}
+	const body = toUserRequestBody(fields, readBodySettings(options));
+	for (const { key, displayName } of required) {
+		if (body[key] === undefined || body[key] === '') {
+			throw new InputError(
+				displayName,
+				'is empty',
+				`Every new Convirza user needs a value for "${displayName}": set it, or map it from the input.`,
+			);
+		}
+	}
+	return body;
+}
+
+/**
+ * A create is not repeated after a failure that leaves open whether Convirza acted (the transport
+ * refuses to): repeating it could create the user twice. The error says how to check instead.
+ */
+function ambiguousHint(email: string | undefined): string {
+	return (
+		`Convirza may have created the user ${email} before the request failed, so it was not sent again. ` +
+		'Search for the email with User → Get Many (Filters → Email Contains) before running this item again.'
+	);
+}
+
+/** POST /v3/users, noted in the execution's directory so that later items find the new user. */
+export async function createProfile(
+	{ client, users }: RunServices,
+	body: UserRequestBody,
+	itemIndex: number,
+): Promise<{ userId: number | undefined; response: UserChangeResponse }> {
+	const response = await createUser(client, body, ambiguousHint(body.username), itemIndex);
+	const id = Number(response.data?.userId);
+	const userId = Number.isSafeInteger(id) && id > 0 ? id : undefined;
+	if (userId !== undefined) users.remember(userId, { status: 'active', ...changeOf(body) });
+	return { userId, response };
+}
+
+/**
+ * Convirza keeps a deleted user's email, so an email that no listed user has can still be refused
+ * as taken. When a deleted user holds `email`, the error that says so and what to do; otherwise
+ * undefined.
+ */
+export async function deletedHolderError(
+	client: ConvirzaClient,
+	email: string,
+	itemIndex: number,
+): Promise<ItemError | undefined> {
+	const [holder] = await findUsersByEmail(client, email, { deleted: true, itemIndex });
+	if (holder === undefined) return undefined;
+	return new ItemError(
+		`The email "${email}" belongs to a deleted Convirza user (ID ${holder.id})`,
+		`Convirza keeps a deleted user's email. To use it, reactivate that user with User → Update (User By ID ${holder.id}, Status: Active), or use another email.`,
+	);
+}
