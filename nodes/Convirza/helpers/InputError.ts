@@ -21,8 +21,25 @@ export class InputError extends ItemError {
 		readonly parameter: string,
 		readonly problem: string,
 		fix: string,
+		subject = `The "${parameter}" parameter`,
 	) {
-		super(`The "${parameter}" parameter ${problem}`, fix);
+		super(`${subject} ${problem}`, fix);
 		this.name = 'InputError';
+	}
+
+	/** The same problem, found in a key of the input item (Map Automatically) rather than a parameter. */
+	static inInput(key: string, problem: string, fix: string): InputError {
+		return new InputError(key, problem, fix, `The input item's "${key}"`);
+	}
+
+	/** Runs a validator on a value that came from the input item's `key`, naming the key if it refuses. */
+	static forInputKey<T>(key: string, parse: () => T): T {
+		let failure: unknown;
+		try {
+			return parse();
+		} catch (error) {
+			failure = error;
+		}
+		throw failure instanceof InputError ? InputError.inInput(key, failure.problem, failure.fix) : failure;
 	}
 }

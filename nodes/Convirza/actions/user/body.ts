@@ -34,20 +34,29 @@ function isEmpty(value: unknown): boolean {
  * other (and refused where the field cannot be empty). Only known keys are read, so keys like
  * "__proto__" are never copied.
  */
-export function toUserRequestBody(fields: IDataObject, settings: BodySettings): UserRequestBody {
+export function toUserRequestBody(
+	fields: IDataObject,
+	settings: BodySettings,
+	inputKeys?: Record<string, string>,
+): UserRequestBody {
 	const body: Record<string, unknown> = {};
 	for (const field of USER_FIELDS) {
 		if (!Object.prototype.hasOwnProperty.call(fields, field.param)) continue;
 		const value = fields[field.param];
 		if (settings.ignoreEmpty && isEmpty(value)) continue;
-		if (value === undefined || value === null) {
-			throw new InputError(
-				field.displayName,
-				'has no value',
-				'Give it a value, remove it from the node, or turn on "Ignore Empty Values".',
-			);
-		}
-		body[field.key] = field.parse(value, field.displayName, settings);
+		const parse = () => {
+			if (value === undefined || value === null) {
+				throw new InputError(
+					field.displayName,
+					'has no value',
+					'Give it a value, remove it from the node, or turn on "Ignore Empty Values".',
+				);
+			}
+			return field.parse(value, field.displayName, settings);
+		};
+		// Map Automatically: the error names the input key the value came from.
+		const key = inputKeys?.[field.param];
+		body[field.key] = key === undefined ? parse() : InputError.forInputKey(key, parse);
 	}
 	return body as UserRequestBody;
 }
@@ -56,8 +65,12 @@ export function toUserRequestBody(fields: IDataObject, settings: BodySettings): 
  * The body of an update (PUT or PATCH), built out of "Update Fields": the fields set, plus `aliases: null`
  * for Clear Aliases. An update that would send nothing is refused before any request.
  */
-export function toUpdateBody(fields: IDataObject, settings: BodySettings): UserRequestBody {
-	const body = toUserRequestBody(fields, settings);
+export function toUpdateBody(
+	fields: IDataObject,
+	settings: BodySettings,
+	inputKeys?: Record<string, string>,
+): UserRequestBody {
+	const body = toUserRequestBody(fields, settings, inputKeys);
 	if (fields.clearAliases === true) {
 		if (body.aliases !== undefined) {
 			throw new InputError('Clear Aliases', 'cannot be used together with Aliases', 'Remove one of the two.');

@@ -6,29 +6,29 @@ import {
 } from 'n8n-workflow';
 
 import { defaultCountryCodeOption } from './descriptions';
+import { ignoreUnknownKeysOption } from './mapping';
 import {
-	REQUIRED_TO_CREATE,
-	additionalFieldsCollection,
 	createProfile,
 	deletedHolderError,
 	ignoreEmptyAdditionalOption,
+	newProfileParameters,
 	readNewProfile,
-	requiredParameter,
 } from './newUser';
 import type { UserRequestBody } from '../../api/types';
 import { getUser } from '../../api/users';
 import { isEmailTaken } from '../../transport/apiError';
 import type { RunServices } from '../operation';
+import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	...REQUIRED_TO_CREATE.map((field) => requiredParameter(field, show)),
-	additionalFieldsCollection(show, REQUIRED_TO_CREATE),
+	...newProfileParameters(show),
 	optionsCollection(show, [
 		defaultCountryCodeOption,
 		ignoreEmptyAdditionalOption,
+		ignoreUnknownKeysOption,
 		{
 			displayName: 'Return Created User',
 			name: 'returnCreatedUser',
@@ -46,7 +46,7 @@ interface CreateInput {
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {});
 	return { body: readNewProfile(this, itemIndex, options), returnCreatedUser: options.returnCreatedUser === true };
 }
 

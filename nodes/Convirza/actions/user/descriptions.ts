@@ -1,6 +1,8 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { USER_FIELDS, fieldParameter } from './fields';
+import { userLocator } from './locator';
+import { inMode, mappingModeParameter, userFromInputParameter } from './mapping';
 import { byDisplayName } from '../common/requestOptions';
 
 /** The profile fields as Update Fields and Create's Additional Fields list them (see fields.ts). */
@@ -15,18 +17,30 @@ export const clearAliasesField: INodeProperties = {
 	description: 'Whether to remove all aliases of the user (sends aliases as null)',
 };
 
-/** Update and Update (Partial): the fields to change, Clear Aliases among them. */
-export function updateFieldsCollection(show: NonNullable<IDisplayOptions['show']>, description: string): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description,
-		displayOptions: { show },
-		options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
-	};
+/**
+ * Update and Update (Partial): the user and the fields to change (Clear Aliases among them), set in
+ * the node or taken from the input item (Mapping Mode).
+ */
+export function profileChangeParameters(
+	show: NonNullable<IDisplayOptions['show']>,
+	userDescription: string,
+	fieldsDescription: string,
+): INodeProperties[] {
+	return [
+		mappingModeParameter(show),
+		{ ...userLocator, description: userDescription, displayOptions: { show: inMode(show, 'defineBelow') } },
+		userFromInputParameter(inMode(show, 'autoMapInputData')),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: fieldsDescription,
+			displayOptions: { show: inMode(show, 'defineBelow') },
+			options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
+		},
+	];
 }
 
 /** Update and Update (Partial): empty mapped values count as not set. */

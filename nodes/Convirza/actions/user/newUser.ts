@@ -5,11 +5,13 @@ import { readBodySettings, toUserRequestBody } from './body';
 import { ignoreEmptyValuesOption, userProfileFields } from './descriptions';
 import { changeOf, findUsersByEmail } from './directory';
 import { USER_FIELDS, fieldParameter, type UserField } from './fields';
+import { fieldsFromInput, inMode, mappingModeParameter, readMappingMode } from './mapping';
 import type { UserRequestBody } from '../../api/types';
 import { createUser, type UserChangeResponse } from '../../api/users';
 import { InputError, ItemError } from '../../helpers/InputError';
 import type { ConvirzaClient } from '../../transport';
 import type { RunServices } from '../operation';
+import { nodeParameter } from '../parameters';
 
 /** Every new user needs these (Convirza refuses a create without them); the rest is optional. */
 export const REQUIRED_TO_CREATE = USER_FIELDS.filter((field) => field.requiredToCreate !== undefined);
@@ -48,6 +50,16 @@ export const ignoreEmptyAdditionalOption: INodeProperties = {
 		'Whether an additional field whose value is empty (e.g. an empty CRM field mapped by an expression) counts as not set, instead of being sent empty',
 };
 
+/** A new user's parameters, set in the node or taken from the input item (Mapping Mode). */
+export function newProfileParameters(show: Show, required: readonly UserField[] = REQUIRED_TO_CREATE): INodeProperties[] {
+	const below = inMode(show, 'defineBelow');
+	return [
+		mappingModeParameter(show),
+		...required.map((field) => requiredParameter(field, below)),
+		additionalFieldsCollection(below, required),
+	];
+}
+
 /** The new user's body for item `itemIndex`: the required fields must have values. */
 export function readNewProfile(
 	context: IExecuteFunctions,
@@ -55,13 +67,28 @@ export function readNewProfile(
 	options: IDataObject,
 	required: readonly UserField[] = REQUIRED_TO_CREATE,
 ): UserRequestBody {
-	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const settings = readBodySettings(options);
+	if (readMappingMode(context, itemIndex) === 'autoMapInputData') {
+		const json = context.getInputData()[itemIndex].json;
+		const { fields, keys } = fieldsFromInput(json, options.ignoreUnknownKeys === true);
+		const body = toUserRequestBody(fields, settings, keys);
+		const missing = required.find(({ key }) => body[key] === undefined || body[key] === '');
+		if (missing !== undefined) {
+			throw InputError.inInput(
+				missing.key,
+				'is missing or empty',
+				`Every new Convirza user needs "${missing.displayName}": give each input item the key "${missing.key}" (or "${missing.param}").`,
+			);
+		}
+		return body;
+	}
+	const additional = nodeParameter<IDataObject>(context, 'additionalFields', itemIndex, {});
 	// The required parameters win over same-named keys that may linger in the collection's JSON.
 	const fields: IDataObject = { ...additional };
 	for (const { param } of required) {
-		fields[param] = context.getNodeParameter(param, itemIndex, '', { extractValue: true });
+		fields[param] = nodeParameter(context, param, itemIndex, '', { extractValue: true });
 	}
-	const body = toUserRequestBody(fields, readBodySettings(options));
+	const body = toUserRequestBody(fields, settings);
 	for (const { key, displayName } of required) {
 		if (body[key] === undefined || body[key] === '') {
 			throw new InputError(

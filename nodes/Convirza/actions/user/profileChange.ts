@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readBodySettings, toUpdateBody } from './body';
 import { changeOf } from './directory';
 import { readUserRef, resolveUserId, type UserRef } from './locator';
+import { USER_ID_KEY, fieldsFromInput, readMappingMode, userRefFromInput } from './mapping';
 import type { UserRequestBody } from '../../api/types';
 import { getUser, updateUser } from '../../api/users';
 import type { RunServices } from '../operation';
+import { nodeParameter } from '../parameters';
 
 /** What Update and Update (Partial) read for an item before sending anything. */
 export interface ProfileChange {
@@ -16,10 +18,17 @@ export interface ProfileChange {
 }
 
 export function readProfileChange(this: IExecuteFunctions, itemIndex: number): ProfileChange {
-	const user = readUserRef(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { user, body: toUpdateBody(fields, readBodySettings(options)), options };
+	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {});
+	const settings = readBodySettings(options);
+	if (readMappingMode(this, itemIndex) === 'autoMapInputData') {
+		const json = this.getInputData()[itemIndex].json;
+		const user = userRefFromInput(this, json, itemIndex);
+		const consumed = user.by === 'id' ? [USER_ID_KEY] : [];
+		const { fields, keys } = fieldsFromInput(json, options.ignoreUnknownKeys === true, consumed, ['clearAliases']);
+		return { user, body: toUpdateBody(fields, settings, keys), options };
+	}
+	const fields = nodeParameter<IDataObject>(this, 'updateFields', itemIndex, {});
+	return { user: readUserRef(this, itemIndex), body: toUpdateBody(fields, settings), options };
 }
 
 /**

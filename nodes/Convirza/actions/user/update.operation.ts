@@ -4,10 +4,10 @@ import {
 	defaultCountryCodeOption,
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
-	updateFieldsCollection,
+	profileChangeParameters,
 } from './descriptions';
 import { fillFromCurrentUser } from './fillFromCurrent';
-import { userLocator } from './locator';
+import { ignoreUnknownKeysOption } from './mapping';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
 import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
@@ -24,19 +24,16 @@ const fillUnsetFieldsOption: INodeProperties = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		...userLocator,
-		description: 'The Convirza user to update',
-		displayOptions: { show },
-	},
-	updateFieldsCollection(
+	...profileChangeParameters(
 		show,
+		'The Convirza user to update',
 		'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
 	),
 	optionsCollection(show, [
 		defaultCountryCodeOption,
 		fillUnsetFieldsOption,
 		ignoreEmptyValuesOption,
+		ignoreUnknownKeysOption,
 		returnUpdatedUserOption,
 	]),
 ];

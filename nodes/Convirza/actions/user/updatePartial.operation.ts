@@ -4,9 +4,9 @@ import {
 	defaultCountryCodeOption,
 	ignoreEmptyValuesOption,
 	returnUpdatedUserOption,
-	updateFieldsCollection,
+	profileChangeParameters,
 } from './descriptions';
-import { userLocator } from './locator';
+import { ignoreUnknownKeysOption } from './mapping';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
 import type { RunServices } from '../operation';
 import { optionsCollection } from '../common/requestOptions';
@@ -14,12 +14,17 @@ import { optionsCollection } from '../common/requestOptions';
 const show = { resource: ['user'], operation: ['updatePartial'] };
 
 export const description: INodeProperties[] = [
-	{ ...userLocator, description: 'The Convirza user to change', displayOptions: { show } },
-	updateFieldsCollection(
+	...profileChangeParameters(
 		show,
+		'The Convirza user to change',
 		'The fields to change; only these are sent (PATCH) and every other field keeps its value. Convirza advises PATCH for changing one or two fields, and Update (PUT) for setting the whole profile in one call.',
 	),
-	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyValuesOption, returnUpdatedUserOption]),
+	optionsCollection(show, [
+		defaultCountryCodeOption,
+		ignoreEmptyValuesOption,
+		ignoreUnknownKeysOption,
+		returnUpdatedUserOption,
+	]),
 ];
 
 export { readProfileChange as read };

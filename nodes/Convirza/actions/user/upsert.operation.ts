@@ -5,6 +5,7 @@ import { changeOf, findUsersByEmail, type DirectoryEntry, type LookupKey } from 
 import { fieldByParam } from './fields';
 import { fillFromCurrentUser } from './fillFromCurrent';
 import { onlyMatch } from './locator';
+import { ignoreUnknownKeysOption, inMode, mappingModeParameter } from './mapping';
 import {
 	REQUIRED_TO_CREATE,
 	additionalFieldsCollection,
@@ -20,6 +21,7 @@ import { ItemError } from '../../helpers/InputError';
 import { isEmailTaken } from '../../transport/apiError';
 import { itemFailure } from '../itemError';
 import type { RunServices } from '../operation';
+import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['upsert'] };
@@ -32,7 +34,7 @@ const REQUIRED_BY_MATCH = {
 	email: REQUIRED_TO_CREATE,
 	externalId: [...REQUIRED_TO_CREATE, MATCHED_EXTERNAL_ID],
 };
-const byExternalId = { ...show, matchOn: ['externalId'] };
+const below = inMode(show, 'defineBelow');
 
 export const description: INodeProperties[] = [
 	{
@@ -57,11 +59,12 @@ export const description: INodeProperties[] = [
 		description:
 			'How to find the user to update. No match: the user is created. Several matches: the item fails and lists them.',
 	},
-	...REQUIRED_TO_CREATE.map((field) => requiredParameter(field, show)),
-	requiredParameter(MATCHED_EXTERNAL_ID, byExternalId),
-	additionalFieldsCollection({ ...show, matchOn: ['email'] }, REQUIRED_BY_MATCH.email),
-	additionalFieldsCollection(byExternalId, REQUIRED_BY_MATCH.externalId),
-	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyAdditionalOption]),
+	mappingModeParameter(show),
+	...REQUIRED_TO_CREATE.map((field) => requiredParameter(field, below)),
+	requiredParameter(MATCHED_EXTERNAL_ID, { ...below, matchOn: ['externalId'] }),
+	additionalFieldsCollection({ ...below, matchOn: ['email'] }, REQUIRED_BY_MATCH.email),
+	additionalFieldsCollection({ ...below, matchOn: ['externalId'] }, REQUIRED_BY_MATCH.externalId),
+	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption]),
 ];
 
 interface UpsertInput {
@@ -70,8 +73,8 @@ interface UpsertInput {
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
-	const matchOn = this.getNodeParameter('matchOn', itemIndex, 'email') === 'externalId' ? 'externalId' : 'email';
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const matchOn = nodeParameter<string>(this, 'matchOn', itemIndex, 'email') === 'externalId' ? 'externalId' : 'email';
+	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {});
 	const body = readNewProfile(this, itemIndex, options, REQUIRED_BY_MATCH[matchOn]);
 	const sent = body as Record<string, unknown>;
 	const key: LookupKey =
