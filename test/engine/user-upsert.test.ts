@@ -162,3 +162,29 @@ describe('User → Create or Update, Match On External ID', () => {
 		]);
 	});
 });
+
+describe('User → Create, an email taken', () => {
+	it('by a deleted user: the error names that user and says what to do', async () => {
+		const run = await runUser(sim, 'create', {
+			parameters: { ...PROFILE, email: 'frank.miller@acme-corp.example', firstName: 'Frank' },
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(writes()).toEqual(['POST /v3/users']);
+		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
+			'The email "frank.miller@acme-corp.example" belongs to a deleted Convirza user (ID 10007) (item 0)',
+		]);
+	});
+
+	it("by a listed user: Convirza's own refusal, with its advice", async () => {
+		const run = await runUser(sim, 'create', {
+			parameters: { ...PROFILE, email: 'bob.chen@acme-corp.example', firstName: 'Bob' },
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(jsonOf(run.errors)).toMatchObject([
+			{
+				error: 'Convirza error 400: Email already in use',
+				details: { httpCode: '400', description: expect.stringMatching(/^Another Convirza user already has this email/) },
+			},
+		]);
+	});
+});
