@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: the node's main job, end to end, with no Convirza account. Starts the local
- * Convirza simulator, runs `crm-sync.workflow.json` (importable into n8n as it is) through n8n's
- * real execution engine with the BUILT node from dist/, and prints what went in, what came out,
- * and the Convirza records before and after.
+ * Convirza simulator, runs `crm-sync.workflow.json` (importable into n8n as it is: CRM contacts keyed
+ * by email → Convirza "Create or Update") through n8n's real execution engine with the BUILT node
+ * from dist/, and prints what went in, what came out, the Convirza records before and after, and
+ * a one-line summary.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,19 @@ import { createCredentialStore, runWorkflow, type WorkflowJson } from '../harnes
 import { CREDENTIAL_REF, convirzaNodeTypes, credentialTypes } from '../engine/convirzaWorkflow';
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 
-const WATCHED = ['first_name', 'last_name', 'agent_ring_to', 'user_ext_id', 'role', 'timezone'] as const;
+const WATCHED = ['username', 'first_name', 'last_name', 'agent_ring_to', 'user_ext_id', 'role', 'timezone'] as const;
+const NODE = 'Create or update user';
+
+/** The simulator's users with these emails (seeded IDs start at 10001; created ones follow). */
+function idsByEmail(sim: ConvirzaSimulator, emails: string[]): number[] {
+	const wanted = new Set(emails.map((email) => email.toLowerCase()));
+	const ids: number[] = [];
+	for (let id = 10001; id < 10100; id++) {
+		const email = sim.userRecord(id)?.username.toLowerCase();
+		if (email !== undefined && wanted.has(email)) ids.push(id);
+	}
+	return ids;
+}
 
 function loadBuiltNode(): INodeType {
 	const built = join(__dirname, '..', '..', 'dist', 'nodes', 'Convirza', 'Convirza.node.js');
@@ -61,36 +74,42 @@ async function main(): Promise<void> {
 			return result;
 		};
 
-		// First only up to the CRM step, to know which users the contacts point at.
+		// First only up to the CRM step, to know which users the contacts are.
 		const contacts = (await run('CRM contacts')).output('CRM contacts');
-		const ids = contacts.map((item) => Number(String(item.json.convirzaId).trim()));
+		const emails = contacts.map((item) => String(item.json.email));
 		heading('In: CRM contacts');
 		show(contacts, (item) => item.json);
-		heading('Convirza before');
-		console.table(records(sim, ids));
+		heading('Convirza before (the contacts Convirza already has)');
+		console.table(records(sim, idsByEmail(sim, emails)));
 		sim.clearLog();
 
 		const result = await run();
-		heading('Out: success output (Convirza envelopes, linked to their input item)');
-		show(result.output('Update user', 0), (item) => ({
+		const synced = result.output(NODE, 0);
+		const failed = result.output(NODE, 1);
+		heading('Out: success output (what was done, Convirza envelope, linked to the input item)');
+		show(synced, (item) => ({
 			item: (item.pairedItem as { item: number }).item,
+			action: item.json.action as string,
+			userId: item.json.userId as number,
 			code: item.json.code as number,
-			userId: (item.json.data as IDataObject).userId as number,
 			request_id: item.json.request_id as string,
 		}));
 
-		heading('Out: error output (one per failed item, merged with its input)');
-		show(result.output('Update user', 1), (item) => ({
+		heading('Out: error output (one per failed item, merged with its input; nothing was sent for these)');
+		show(failed, (item) => ({
 			item: (item.pairedItem as { item: number }).item,
-			convirzaId: item.json.convirzaId as number,
+			email: item.json.email as string,
 			error: item.json.error as string,
 		}));
 
 		heading('Requests Convirza received');
 		console.table(sim.log.map((entry) => ({ request: `${entry.method} ${entry.url}`, status: entry.status })));
 
-		heading('Convirza after (empty CRM fields left the stored values alone)');
-		console.table(records(sim, ids));
+		heading('Convirza after (empty CRM fields left stored values alone; phones are E.164)');
+		console.table(records(sim, idsByEmail(sim, emails)));
+
+		const count = (action: string) => synced.filter((item) => item.json.action === action).length;
+		process.stdout.write(`\n${count('updated')} updated, ${count('created')} created, ${failed.length} failed\n`);
 	} finally {
 		await sim.close();
 	}
