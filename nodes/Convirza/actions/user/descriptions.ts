@@ -2,8 +2,8 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { USER_FIELDS, fieldParameter } from './fields';
 import { userLocator } from './locator';
-import { inMode, mappingModeParameter, userFromInputParameter } from './mapping';
-import { byDisplayName } from '../common/requestOptions';
+import { ignoreUnknownKeysOption, inMode, mappingModeParameter, userFromInputParameter } from './mapping';
+import { byDisplayName, optionsCollection } from '../common/requestOptions';
 
 /** The profile fields as Update Fields and Create's Additional Fields list them (see fields.ts). */
 export const userProfileFields: INodeProperties[] = USER_FIELDS.map(fieldParameter).sort(byDisplayName);
@@ -19,16 +19,16 @@ export const clearAliasesField: INodeProperties = {
 
 /**
  * Update and Update (Partial): the user and the fields to change (Clear Aliases among them), set in
- * the node or taken from the input item (Mapping Mode).
+ * the node or taken from the input item (Mapping Mode), and the options both have plus `ownOptions`.
  */
 export function profileChangeParameters(
 	show: NonNullable<IDisplayOptions['show']>,
-	userDescription: string,
-	fieldsDescription: string,
+	descriptions: { user: string; fields: string },
+	ownOptions: INodeProperties[] = [],
 ): INodeProperties[] {
 	return [
 		mappingModeParameter(show),
-		{ ...userLocator, description: userDescription, displayOptions: { show: inMode(show, 'defineBelow') } },
+		{ ...userLocator, description: descriptions.user, displayOptions: { show: inMode(show, 'defineBelow') } },
 		userFromInputParameter(inMode(show, 'autoMapInputData')),
 		{
 			displayName: 'Update Fields',
@@ -36,10 +36,17 @@ export function profileChangeParameters(
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			description: fieldsDescription,
+			description: descriptions.fields,
 			displayOptions: { show: inMode(show, 'defineBelow') },
 			options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
 		},
+		optionsCollection(show, [
+			defaultCountryCodeOption,
+			ignoreEmptyValuesOption,
+			ignoreUnknownKeysOption,
+			returnUpdatedUserOption,
+			...ownOptions,
+		]),
 	];
 }
 

@@ -1,16 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	defaultCountryCodeOption,
-	ignoreEmptyValuesOption,
-	returnUpdatedUserOption,
-	profileChangeParameters,
-} from './descriptions';
+import { profileChangeParameters } from './descriptions';
 import { fillFromCurrentUser } from './fillFromCurrent';
-import { ignoreUnknownKeysOption } from './mapping';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
 import type { RunServices } from '../operation';
-import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['update'] };
 
@@ -23,20 +16,15 @@ const fillUnsetFieldsOption: INodeProperties = {
 		'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here.',
 };
 
-export const description: INodeProperties[] = [
-	...profileChangeParameters(
-		show,
-		'The Convirza user to update',
-		'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
-	),
-	optionsCollection(show, [
-		defaultCountryCodeOption,
-		fillUnsetFieldsOption,
-		ignoreEmptyValuesOption,
-		ignoreUnknownKeysOption,
-		returnUpdatedUserOption,
-	]),
-];
+export const description: INodeProperties[] = profileChangeParameters(
+	show,
+	{
+		user: 'The Convirza user to update',
+		fields:
+			'The profile fields to change. Fields you do not add keep their current values (see Fill Unset Fields From Current User).',
+	},
+	[fillUnsetFieldsOption],
+);
 
 export { readProfileChange as read };
 

@@ -1,31 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	defaultCountryCodeOption,
-	ignoreEmptyValuesOption,
-	returnUpdatedUserOption,
-	profileChangeParameters,
-} from './descriptions';
-import { ignoreUnknownKeysOption } from './mapping';
+import { profileChangeParameters } from './descriptions';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
 import type { RunServices } from '../operation';
-import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['updatePartial'] };
 
-export const description: INodeProperties[] = [
-	...profileChangeParameters(
-		show,
-		'The Convirza user to change',
-		'The fields to change; only these are sent (PATCH) and every other field keeps its value. Convirza advises PATCH for changing one or two fields, and Update (PUT) for setting the whole profile in one call.',
-	),
-	optionsCollection(show, [
-		defaultCountryCodeOption,
-		ignoreEmptyValuesOption,
-		ignoreUnknownKeysOption,
-		returnUpdatedUserOption,
-	]),
-];
+export const description: INodeProperties[] = profileChangeParameters(
+	show,
+	{
+		user: 'The Convirza user to change',
+		fields:
+			'The fields to change; only these are sent (PATCH) and every other field keeps its value. Convirza advises PATCH for changing one or two fields, and Update (PUT) for setting the whole profile in one call.',
+	},
+	[],
+);
 
 export { readProfileChange as read };
 
