@@ -3,7 +3,8 @@
 # its package-lock.json, into .e2e-cache/ inside the clone (ignored by git), and reuses it on later runs.
 #
 # The cache folder is keyed by the n8n version, Node 24's native ABI (sqlite3 is built for it) and the lock
-# file's hash, so a changed pin installs afresh and an unchanged one costs nothing. A cold install takes
+# file's hash (the lock holds the whole tree, the pin included), so a changed pin installs afresh and an
+# unchanged one costs nothing. A cold install takes
 # about 8 minutes and 2.9 GB. Steps (see ../shared/real-n8n.md):
 #   - Node 24 from the npm registry, through .ci/node24.sh (the same copy CI uses for npm test on Node 24);
 #   - `npm ci --ignore-scripts`: some optional native dependencies of n8n download sources at build time,
@@ -20,7 +21,7 @@ export PATH="$node24_bin:$PATH"
 
 version="$(node -p "require(process.argv[1]).dependencies.n8n" "$pin/package.json")"
 abi="$(node -p process.versions.modules)"
-lock_hash="$(cat "$pin/package.json" "$pin/package-lock.json" | sha256sum | cut -c1-12)"
+lock_hash="$(sha256sum <"$pin/package-lock.json" | cut -c1-12)"
 dir="$cache/n8n-$version-abi$abi-$lock_hash"
 n8n_bin="$dir/node_modules/n8n/bin/n8n"
 
