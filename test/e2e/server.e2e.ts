@@ -41,7 +41,8 @@ beforeAll(async () => {
 	rest = new N8nRest(server.url);
 	await rest.setUpOwnerAndLogIn();
 	const { id: _importId, ...token } = tokenCredential(sim);
-	credential = await rest.data<{ id: string; name: string }>('POST', '/rest/credentials', token);
+	const stored = await rest.data<{ id: string; name: string }>('POST', '/rest/credentials', token);
+	credential = { id: stored.id, name: stored.name };
 }, 600_000);
 
 afterAll(async () => {
@@ -288,6 +289,8 @@ describe('the editor, in Chromium', () => {
 			await shots.take(page, 'signin');
 			await page.getByTestId('form-submit-button').click();
 			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+			await page.getByTestId('main-sidebar-settings').waitFor();
+			await shots.take(page, 'signed-in');
 		});
 	});
 
