@@ -3,6 +3,8 @@
  * Kept apart from `npm test`, whose config matches only *.test.ts: these files end in .e2e.ts, need the
  * n8n install that test/e2e/setup/install-n8n.sh makes, run one at a time (each starts n8n processes on
  * free ports) and take minutes, not seconds.
+ * One file, after `npm run build` and `bash test/e2e/setup/install-n8n.sh`:
+ *   npx jest -c test/e2e/jest.config.js test/e2e/headless.e2e.ts
  * @type {import('jest').Config}
  */
 module.exports = {
