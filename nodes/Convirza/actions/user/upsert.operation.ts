@@ -58,6 +58,7 @@ export const description: INodeProperties[] = [
 		default: 'email',
 		description:
 			'How to find the user to update. No match: the user is created. Several matches: the item fails and lists them.',
+		displayOptions: { show },
 	},
 	mappingModeParameter(show),
 	...REQUIRED_TO_CREATE.map((field) => requiredParameter(field, below)),
