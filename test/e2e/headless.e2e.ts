@@ -47,11 +47,19 @@ afterAll(async () => {
 	await sim?.close();
 });
 
+/**
+ * n8n 2.41.1's `execute` now and then dies of a segmentation fault (exit 139) while shutting down,
+ * after it printed the whole run: seen on this machine with and without expressions in the
+ * workflow, for the same workflow that exits 0 on the next try. The printed run still decides.
+ */
+const CRASHED_AFTER_PRINTING = 139;
+
 /** `n8n execute --id=<id> --rawOutput`: the run it printed, and everything n8n wrote. */
 async function execute(workflowId: string | undefined): Promise<{ run: IRun; command: CommandResult }> {
 	if (!workflowId) throw new Error('the workflow has no id');
 	const command = await n8nCommand(folder, ['execute', `--id=${workflowId}`, '--rawOutput']);
-	if (command.code !== 0) {
+	const printed = command.code === CRASHED_AFTER_PRINTING && /^\}$/m.test(command.stdout);
+	if (command.code !== 0 && !printed) {
 		throw new Error(`n8n execute --id=${workflowId} exited with ${command.code}:\n${tail(command.output)}`);
 	}
 	const run = parseRawOutput(command.stdout);
@@ -64,9 +72,11 @@ async function execute(workflowId: string | undefined): Promise<{ run: IRun; com
 function watched(id: number) {
 	const user = sim.userRecord(id);
 	if (!user) throw new Error(`no user ${id}`);
-	const { first_name, last_name, agent_ring_to, user_ext_id, role, timezone } = user;
-	return { first_name, last_name, agent_ring_to, user_ext_id, role, timezone };
+	const { username, first_name, last_name, agent_ring_to, user_ext_id, role, timezone } = user;
+	return { username, first_name, last_name, agent_ring_to, user_ext_id, role, timezone };
 }
+
+const NODE = 'Create or update user';
 
 describe('the demo workflow (test/demo/crm-sync.workflow.json)', () => {
 	let run: IRun;
@@ -77,13 +87,15 @@ describe('the demo workflow (test/demo/crm-sync.workflow.json)', () => {
 		({ run } = await execute(DEMO_WORKFLOW_ID));
 	}, 300_000);
 
-	test('updates the three good contacts in Convirza, leaving fields with empty CRM values alone', () => {
-		expect(sim.writes.map((write) => `${write.method} ${write.path}`)).toEqual([
+	test('updates the three contacts Convirza has, creates the new one, leaving fields with empty CRM values alone', () => {
+		expect(sim.writes.map((write) => `${write.method} ${write.path}`).sort()).toEqual([
+			'POST /v3/users',
 			'PUT /v3/users/10001',
 			'PUT /v3/users/10003',
 			'PUT /v3/users/10006',
 		]);
 		expect(watched(10001)).toEqual({
+			username: 'john.doe@example.com',
 			first_name: 'John',
 			last_name: 'Doe-Hart',
 			agent_ring_to: '+14255550100',
@@ -92,6 +104,7 @@ describe('the demo workflow (test/demo/crm-sync.workflow.json)', () => {
 			timezone: 'America/Los_Angeles',
 		});
 		expect(watched(10003)).toEqual({
+			username: 'BOB.CHEN@acme-corp.example',
 			first_name: 'Robert',
 			last_name: 'Chen',
 			agent_ring_to: '+17205550143',
@@ -99,36 +112,42 @@ describe('the demo workflow (test/demo/crm-sync.workflow.json)', () => {
 			role: 'Admin',
 			timezone: 'America/Denver',
 		});
-		expect(watched(10006)).toEqual({
-			first_name: 'Emma',
-			last_name: 'Schmidt-Weber',
-			agent_ring_to: '03090182000',
-			user_ext_id: 'HS-5503',
-			role: 'Standard',
-			timezone: 'Europe/Berlin',
+		// an E.164 number stays E.164
+		expect(watched(10006)).toMatchObject({ last_name: 'Schmidt-Weber', agent_ring_to: '+4930901820', user_ext_id: 'HS-5503' });
+		const [created] = sim.writes.filter((write) => write.method === 'POST');
+		expect(watched(created.userId)).toEqual({
+			username: 'nora.quinn@acme-corp.example',
+			first_name: 'Nora',
+			last_name: 'Quinn',
+			agent_ring_to: '+12065550123',
+			user_ext_id: 'HS-5505',
+			role: 'ReadOnly',
+			timezone: 'America/Los_Angeles',
 		});
 	});
 
-	test('splits the results: successes on the first output, the two bad contacts on the error output', () => {
-		const updated = nodeOutput(run, 'Update user', 0);
-		const failed = nodeOutput(run, 'Update user', 1);
+	test('splits the results: what was done on the first output, the two bad contacts on the error output', () => {
+		const synced = nodeOutput(run, NODE, 0);
+		const failed = nodeOutput(run, NODE, 1);
+		const [created] = sim.writes.filter((write) => write.method === 'POST');
 
-		expect(updated.map((item) => [item.pairedItem, item.json.code, (item.json.data as { userId: number }).userId])).toEqual([
-			[{ item: 0 }, 200, 10001],
-			[{ item: 1 }, 200, 10003],
-			[{ item: 2 }, 200, 10006],
+		expect(synced.map((item) => [item.pairedItem, item.json.action, item.json.userId, item.json.code])).toEqual([
+			[{ item: 0 }, 'updated', 10001, 200],
+			[{ item: 1 }, 'updated', 10003, 200],
+			[{ item: 2 }, 'updated', 10006, 200],
+			[{ item: 4 }, 'created', created.userId, 200],
 		]);
-		expect(failed.map((item) => [item.pairedItem, item.json.convirzaId])).toEqual([
-			[{ item: 3 }, 10011],
-			[{ item: 4 }, 10404],
+		expect(failed.map((item) => [item.pairedItem, item.json.email])).toEqual([
+			[{ item: 3 }, 'jamal.wright@acme-corp.example'],
+			[{ item: 5 }, 'hans.weber@acme-corp.example'],
 		]);
-		// the bad phone is refused before any request, naming the parameter and the item
-		expect(failed[0].json.error).toContain('The "Agent Ring-To" parameter is not a phone number: "ask reception" (item 3)');
+		// both phones are refused before any request, naming the parameter and the item
+		expect(failed[0].json.error).toBe('The "Agent Ring-To" parameter contains letters: "ask reception" (item 3)');
+		expect(failed[1].json.error).toMatch(/^The "Agent Ring-To" parameter .*: "030 9018 2000" \(item 5\)$/);
 		expect(sim.requests('*', '/v3/users/10011')).toEqual([]);
-		// the unknown user keeps Convirza's own message
-		expect(failed[1].json.error).toContain('User not found');
+		expect(sim.writes.filter((write) => write.method === 'POST')).toHaveLength(1);
 
-		expect(nodeOutput(run, 'Updated').length).toBe(3);
+		expect(nodeOutput(run, 'Synced').length).toBe(4);
 		expect(nodeOutput(run, 'Failed').length).toBe(2);
 	});
 });
@@ -160,11 +179,10 @@ describe('Email and Password', () => {
 	}, 300_000);
 
 	test('logs in once for all three items and reads each user with the token it got', () => {
-		expect(nodeOutput(run, 'Get user').map((item) => item.json.email)).toEqual([
-			'john.doe@example.com',
-			'bob.chen@acme-corp.example',
-			'emma.schmidt@acme-corp.example',
-		]);
+		// as stored now: the demo, which ran before on this simulator, wrote Bob's email as his CRM has it
+		expect(nodeOutput(run, 'Get user').map((item) => item.json.email)).toEqual(
+			[10001, 10003, 10006].map((id) => sim.userRecord(id)?.username),
+		);
 		expect(sim.requests('POST', '/oauth/token').map((request) => request.status)).toEqual([200]);
 		const reads = sim.requests('GET', /^\/v3\/users\/\d+$/);
 		expect(reads.map((request) => request.status)).toEqual([200, 200, 200]);

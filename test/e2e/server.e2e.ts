@@ -6,7 +6,7 @@
  * The credential tests and the picker searches are tables: a new case is one row.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { SIMULATOR_TOKEN, expectNoSecrets } from '../engine/secrets';
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
@@ -116,6 +116,24 @@ const CREDENTIAL_TESTS: CredentialTestCase[] = [
 		message: `The credential's "Base URL" must use https:// (got http://platform-api.convirza.example)`,
 	},
 	{ name: 'a valid Email and Password', data: (s) => loginCredential(s).data, status: 'OK', message: 'Connection successful!' },
+	{
+		name: "a Standard user's token",
+		data: (s) => ({ ...token(s), accessToken: s.tokens.standard }),
+		status: 'Error',
+		message: /^Convirza accepted the credential, but its user has the Standard role\. User operations need a user with the Admin role/,
+	},
+	{
+		name: "a ReadOnly user's token",
+		data: (s) => ({ ...token(s), accessToken: s.tokens.readOnly }),
+		status: 'Error',
+		message: /^Convirza accepted the credential, but its user has the ReadOnly role\./,
+	},
+	{
+		name: "a Standard user's Email and Password",
+		data: (s) => loginCredential(s, s.logins.standard).data,
+		status: 'Error',
+		message: /^Convirza accepted the credential, but its user has the Standard role\./,
+	},
 ];
 
 describe('credential test (POST /rest/credentials/test), as the Test button calls it', () => {
@@ -128,7 +146,7 @@ describe('credential test (POST /rest/credentials/test), as the Test button call
 		expect(result.status).toBe(status);
 		if (typeof message === 'string') expect(result.message).toBe(message);
 		else expect(result.message).toMatch(message);
-		expectNoSecrets(result, [sim.tokens.admin, sim.logins.admin.password, WRONG_TOKEN, SIMULATOR_TOKEN]);
+		expectNoSecrets(result, [sim.tokens.admin, sim.tokens.standard, sim.tokens.readOnly, sim.logins.admin.password, sim.logins.standard.password, WRONG_TOKEN, SIMULATOR_TOKEN]);
 	});
 });
 
@@ -177,6 +195,20 @@ const PICKER_SEARCHES: PickerSearchCase[] = [
 		methodName: 'searchUsers',
 		filter: 'grace.kim@',
 		results: ['Grace Kim (grace.kim@acme-corp.example) = 10008'],
+	},
+	{
+		name: 'User: filtered by an email fragment without "@"',
+		path: 'parameters.userId',
+		methodName: 'searchUsers',
+		filter: 'obrien',
+		results: ["David O'Brien (david.obrien@acme-corp.example) = 10005"],
+	},
+	{
+		name: 'User: found by numeric ID',
+		path: 'parameters.userId',
+		methodName: 'searchUsers',
+		filter: '10004',
+		results: ['Carla Rodríguez (carla.rodriguez@acme-corp.example) = 10004'],
 	},
 	{
 		// the inactive group (Legacy Outbound) and the other account's are not offered
@@ -337,14 +369,20 @@ describe('the editor, in Chromium', () => {
 	test('the demo workflow: its Convirza panel shows our labels, and it runs green from the editor', async () => {
 		const workflow = demoWorkflow();
 		const workflowId = await storeWorkflow(workflow);
-		const nodeName = 'Update user';
-		const setFields = Object.keys(workflow.nodes.find((node) => node.name === nodeName)?.parameters.updateFields as object);
-		const updateFields = operationParameter('update', 'updateFields');
-		const options = operationParameter('update', 'options');
-		const fieldLabels = collectionOptionNames(updateFields);
-		const setLabels = (updateFields.options as Array<{ name: string; displayName: string }>)
+		const nodeName = 'Create or update user';
+		const parameters = workflow.nodes.find((node) => node.name === nodeName)?.parameters as IDataObject;
+		const setFields = Object.keys(parameters.additionalFields as object);
+		const required = ['email', 'firstName', 'lastName', 'role', 'group'].map((name) => operationParameter('upsert', name));
+		const additionalFields = operationParameter('upsert', 'additionalFields');
+		const options = operationParameter('upsert', 'options');
+		const fieldLabels = collectionOptionNames(additionalFields);
+		const setLabels = (additionalFields.options as Array<{ name: string; displayName: string }>)
 			.filter((field) => setFields.includes(field.name))
 			.map((field) => field.displayName);
+		// Options shown only with Map Automatically (e.g. Ignore Unknown Keys) are not offered here.
+		const offeredOptions = (options.options as INodeProperties[])
+			.filter((option) => option.displayOptions?.show?.['/mappingMode']?.includes('defineBelow') ?? true)
+			.map((option) => option.displayName);
 
 		await shots.step(page, 'demo', async () => {
 			await page.goto(`/workflow/${workflowId}`);
@@ -353,19 +391,20 @@ describe('the editor, in Chromium', () => {
 
 			await page.getByTestId('canvas-node').filter({ hasText: nodeName }).dblclick();
 			await page.getByTestId('ndv').waitFor();
-			await page.getByTestId('resource-locator-userId').waitFor();
-			expect(await page.getByTestId('rlc-mode-selector').locator('input').inputValue()).toBe('By ID');
+			await page.getByTestId('resource-locator-group').waitFor();
 			expect(await panelLabels()).toEqual([
 				'Resource',
 				'Operation',
-				'User',
-				updateFields.displayName,
+				operationParameter('upsert', 'matchOn').displayName,
+				operationParameter('upsert', 'mappingMode').displayName,
+				...required.map((parameter) => parameter.displayName),
+				additionalFields.displayName,
 				...setLabels,
 				options.displayName,
 			]);
 			// our labels, spelled out: the source is the reference above, these are what a user reads
-			expect(updateFields.displayName).toBe('Update Fields');
-			expect(options.displayName).toBe('Options');
+			expect(required.map((parameter) => parameter.displayName)).toEqual(['Email', 'First Name', 'Last Name', 'Role', 'Group']);
+			expect([additionalFields.displayName, options.displayName]).toEqual(['Additional Fields', 'Options']);
 			await shots.take(page, 'demo-panel');
 
 			const addField = page.getByTestId('node-parameters').getByTestId('collection-parameter-add');
@@ -376,7 +415,7 @@ describe('the editor, in Chromium', () => {
 			await page.getByRole('option').first().waitFor({ state: 'hidden' });
 
 			await addField.last().click();
-			expect((await openOptions()).sort()).toEqual(collectionOptionNames(options).sort());
+			expect((await openOptions()).sort()).toEqual(offeredOptions.sort());
 			await shots.take(page, 'demo-panel-add-option');
 			await page.keyboard.press('Escape');
 			await page.getByRole('option').first().waitFor({ state: 'hidden' });
@@ -388,7 +427,8 @@ describe('the editor, in Chromium', () => {
 			await executeFromCanvas(workflowId, nodeName);
 			await shots.take(page, 'demo-run');
 		});
-		expect(sim.writes.map((write) => `${write.method} ${write.path}`)).toEqual([
+		expect(sim.writes.map((write) => `${write.method} ${write.path}`).sort()).toEqual([
+			'POST /v3/users',
 			'PUT /v3/users/10001',
 			'PUT /v3/users/10003',
 			'PUT /v3/users/10006',

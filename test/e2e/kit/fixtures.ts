@@ -51,15 +51,15 @@ export function tokenCredential(sim: ConvirzaSimulator, token = sim.tokens.admin
 }
 
 /** Email and Password for the simulator's Admin login (the login-get fixture names it). */
-export function loginCredential(sim: ConvirzaSimulator): CredentialFile {
+export function loginCredential(sim: ConvirzaSimulator, login = sim.logins.admin): CredentialFile {
 	return {
 		id: 'convirza-login',
 		name: 'Convirza (Email and Password)',
 		type: 'convirzaApi',
 		data: {
 			authentication: 'login',
-			email: sim.logins.admin.email,
-			password: sim.logins.admin.password,
+			email: login.email,
+			password: login.password,
 			baseUrl: sim.baseUrl,
 			oauthUrl: sim.oauthUrl,
 		},
