@@ -19,7 +19,6 @@ const byEmail = (value: string) => ({ __rl: true, mode: 'email', value });
 const byExternalId = (value: string) => ({ __rl: true, mode: 'externalId', value });
 
 const listRequests = () => sim.requests('GET', '/v3/users/list');
-const calls = () => sim.log.map((r) => `${r.method} ${r.path}`);
 const writes = () => sim.log.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 
 /** Each operation that takes a User, with what it must do to user 10001 (John Doe). */
