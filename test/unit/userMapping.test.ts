@@ -1,20 +1,9 @@
 import { toUserRequestBody } from '../../nodes/Convirza/helpers/userBody';
 import { toCurrentProfile, userFromResponse } from '../../nodes/Convirza/helpers/userMapping';
+import { JOHN_LIST_ROW } from '../kit';
 
-const listRow = {
-	first_name: 'John',
-	last_name: 'Doe',
-	email: 'john.doe@example.com',
-	user_ext_id: 'EXT-12345',
-	ct_user_id: 10001,
-	status: 'active',
-	agent_ring_to: '+14255551234',
-	agent_id: 'AGT-001',
-	group_org_unit_id: 70035,
-	role: 'Standard User',
-	access_audio: 'Yes',
-	assign_scorecard: true,
-};
+/** The documented list row. */
+const listRow = JOHN_LIST_ROW;
 
 describe('toCurrentProfile (response names to request names)', () => {
 	it('maps the documented list row', () => {
