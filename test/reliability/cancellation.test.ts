@@ -13,15 +13,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { ConvirzaSimulator } from '../simulator';
-import { startSimulator } from '../simulator';
 import { CONVIRZA, loginCredential, startConvirza, type RunOptions } from '../engine/convirzaWorkflow';
 import {
-	USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, updateParameters, useSleepWatch, userPath,
+	USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, updateParameters, useSimulator, useSleepWatch,
+	userPath,
 } from '../kit';
 
+// A fresh simulator per test, each open until the end of the file: the login credential caches its
+// token by OAuth URL, which a later simulator on a reused port would otherwise inherit.
+const { current } = useSimulator();
 let sim: ConvirzaSimulator;
-beforeEach(async () => (sim = await startSimulator()));
-afterEach(async () => await sim.close());
+beforeEach(() => {
+	sim = current();
+});
 
 const waits = useSleepWatch();
 

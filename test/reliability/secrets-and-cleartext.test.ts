@@ -18,15 +18,20 @@
  */
 import { expectNoSecrets, runResultParts } from '../engine/secrets';
 import type { ConvirzaSimulator, Fault } from '../simulator';
-import { startSimulator } from '../simulator';
 import { CONVIRZA, loginCredential, runConvirza, tokenCredential } from '../engine/convirzaWorkflow';
 import type { RunResult, StoredCredential } from '../harness';
 import {
-	USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, secretsOf, sessionToken, toErrorOutput, updateParameters, userPath,
+	USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, secretsOf, sessionToken, toErrorOutput, updateParameters, useSimulator,
+	userPath,
 } from '../kit';
 
+// A fresh simulator per test, each open until the end of the file: the login credential caches its
+// token by OAuth URL, which a later simulator on a reused port would otherwise inherit.
+const { current } = useSimulator();
 let sim: ConvirzaSimulator;
-afterEach(async () => await sim.close());
+beforeEach(() => {
+	sim = current();
+});
 
 const TWO_ITEMS = [{ id: USER_A }, { id: USER_B }];
 
@@ -60,7 +65,6 @@ const FAULTS: Array<[string, Fault, Record<string, number>?]> = [
 
 describe('API failures after a successful login', () => {
 	test.each(FAULTS)('%s on every attempt: the item fails, nothing secret in the run', async (_, fault, options = {}) => {
-		sim = await startSimulator();
 		sim.inject('PUT', userPath(USER_B), fault, fault);
 
 		const result = await run(options);
@@ -72,8 +76,6 @@ describe('API failures after a successful login', () => {
 });
 
 test('Return Updated User: the profile output carries no secret either', async () => {
-	sim = await startSimulator();
-
 	const result = await run({ returnUpdatedUser: true });
 
 	expect(result.output(CONVIRZA, 0).map((item) => item.json.ct_user_id)).toEqual([USER_A, USER_B]);
@@ -145,8 +147,6 @@ const CASES: CleartextCase[] = [
 ];
 
 describe.each(CASES.map((row) => [row.name, row] as const))('cleartext: %s', (_, { credential, message, stopsWith }) => {
-	beforeEach(async () => (sim = await startSimulator()));
-
 	test('every item fails with the clear message, linked to its input; nothing is sent', async () => {
 		const result = await runConvirza(sim, {
 			items: THREE_ITEMS,
