@@ -6,7 +6,7 @@
 // attempt. No scenario may show a password or token. (An insecure OAuth URL:
 // reliability/secrets-and-cleartext.test.ts.)
 import {
-	ADMIN_LOGIN, USER_A, USER_B, WRONG_LOGIN, WRONG_PASSWORD, bearerOf, errorOf, onArrival, renameUsers, sessionToken,
+	ADMIN_LOGIN, SHORT_TIMEOUT_MS, USER_A, USER_B, WRONG_LOGIN, WRONG_PASSWORD, bearerOf, errorOf, onArrival, renameUsers, sessionToken,
 	toErrorOutput, updateParameters, useSimulator, userPath,
 } from '../kit';
 import type { ConvirzaSimulator, Fault } from '../simulator';
@@ -195,7 +195,7 @@ describe('a failing login service', () => {
 		// Held until the simulator closes: only the node's own timeout can end this run.
 		const login = sim.hold('POST', '/oauth/token');
 
-		const result = await runLogin([USER_A], { timeoutMs: 300, maxAttempts: 1 });
+		const result = await runLogin([USER_A], { timeoutMs: SHORT_TIMEOUT_MS, maxAttempts: 1 });
 
 		expect(login.requests).toHaveLength(1);
 		expect(errorOf(result.output(CONVIRZA, 1)[0]).error).toBe('Could not reach Convirza: Convirza did not answer within the timeout (ECONNABORTED)');

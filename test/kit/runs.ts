@@ -4,6 +4,13 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 import { CONVIRZA, byId, runConvirza, tokenCredential, type RunOptions } from '../engine/convirzaWorkflow';
 import type { ConvirzaSimulator } from '../simulator';
 
+/**
+ * Timeout (Ms) for a test whose reply never comes. Every request of the run gets it, so it must be
+ * far above a local round trip (milliseconds), on a loaded machine too; the test waits it out once
+ * per attempt, so it stays short.
+ */
+export const SHORT_TIMEOUT_MS = 2_000;
+
 /** Retries without real waiting, so fault tests stay fast and deterministic. */
 export const FAST_RETRIES = { retryDelayMs: 1, maxRetryWaitSeconds: 1 };
 

@@ -11,7 +11,7 @@ import type { ConvirzaSimulator, Fault, UserRecord } from '../simulator';
 import { startSimulator } from '../simulator';
 import { CONVIRZA, runConvirza } from '../engine/convirzaWorkflow';
 import {
-	USER_A, USER_B, USER_C, calls, expectNoSecretsIn, onArrival, statuses, toErrorOutput, updateParameters, userPath,
+	SHORT_TIMEOUT_MS, USER_A, USER_B, USER_C, calls, expectNoSecretsIn, onArrival, statuses, toErrorOutput, updateParameters, userPath,
 } from '../kit';
 
 let sim: ConvirzaSimulator;
@@ -68,9 +68,7 @@ const CASES: MatrixCase[] = [
 		faults: [{ hang: true }],
 		answered: [undefined],
 		appliedAnyway: 0,
-		// Every request of the run gets this timeout: far above a local reply (milliseconds), so
-		// only the hung attempt meets it, whatever the load on the machine.
-		options: { timeoutMs: 1_500 },
+		options: { timeoutMs: SHORT_TIMEOUT_MS },
 	},
 ];
 

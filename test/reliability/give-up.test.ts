@@ -10,7 +10,7 @@ import type { ConvirzaSimulator, Fault } from '../simulator';
 import { startSimulator } from '../simulator';
 import { CONVIRZA, runConvirza } from '../engine/convirzaWorkflow';
 import {
-	USER_A, USER_B, calls, errorOf, expectNoSecretsIn, gaveUp, messageFor, toErrorOutput, updateParameters, userPath,
+	SHORT_TIMEOUT_MS, USER_A, USER_B, calls, errorOf, expectNoSecretsIn, gaveUp, messageFor, toErrorOutput, updateParameters, userPath,
 } from '../kit';
 
 let sim: ConvirzaSimulator;
@@ -87,10 +87,8 @@ const CASES: GiveUpCase[] = [
 	{
 		name: 'replies that never come, each attempt cut by the timeout',
 		faults: [{ hang: true }, { hang: true }, { hang: true }],
-		// Every request of the run gets this timeout: far above a local reply (milliseconds), so only
-		// the hung attempts meet it, whatever the load on the machine.
-		options: { timeoutMs: 1_500, maxAttempts: 3 },
-		message: messageFor({ hang: true }), attempts: 3, minSeconds: 4.5, descriptionStart: "Raise the Timeout (Ms) option if Convirza is slow, or try again later.",
+		options: { timeoutMs: SHORT_TIMEOUT_MS, maxAttempts: 3 },
+		message: messageFor({ hang: true }), attempts: 3, minSeconds: (3 * SHORT_TIMEOUT_MS) / 1000, descriptionStart: "Raise the Timeout (Ms) option if Convirza is slow, or try again later.",
 	},
 	{
 		name: 'exponential backoff: the waits count towards "over X s"',

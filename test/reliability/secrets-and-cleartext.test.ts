@@ -21,7 +21,7 @@ import type { ConvirzaSimulator, Fault } from '../simulator';
 import { CONVIRZA, loginCredential, runConvirza, tokenCredential } from '../engine/convirzaWorkflow';
 import type { RunResult, StoredCredential } from '../harness';
 import {
-	USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, secretsOf, sessionToken, toErrorOutput, updateParameters, useSimulator,
+	SHORT_TIMEOUT_MS, USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, secretsOf, sessionToken, toErrorOutput, updateParameters, useSimulator,
 	userPath,
 } from '../kit';
 
@@ -58,9 +58,8 @@ const FAULTS: Array<[string, Fault, Record<string, number>?]> = [
 	['malformed JSON', { malformedJson: true }],
 	['HTML 502', { html: true, status: 502 }],
 	["400 with Convirza's reason", { status: 400, body: { statusCode: 400, message: 'Bad Request', error: 'first_name rejected', requestId: 'echo-1' } }],
-	// Only this case gets a short Timeout (Ms), which is what ends it; the login and the other
-	// item's PUT are answered in milliseconds, far below it.
-	['a reply that never comes (Timeout)', { hang: true }, { timeoutMs: 1_500 }],
+	// Only this case gets a short Timeout (Ms), which is what ends it.
+	['a reply that never comes (Timeout)', { hang: true }, { timeoutMs: SHORT_TIMEOUT_MS }],
 ];
 
 describe('API failures after a successful login', () => {
