@@ -1,5 +1,5 @@
 /** Parameters of the Convirza node and shorthands that run it through n8n's engine. */
-import type { INode, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { CONVIRZA, byId, runConvirza, tokenCredential, type RunOptions } from '../engine/convirzaWorkflow';
 import type { ConvirzaSimulator } from '../simulator';
@@ -62,8 +62,3 @@ export const unknownToken = (sim: ConvirzaSimulator) => tokenCredential(sim, 'cv
 
 /** A credential of a Standard user: user operations need Admin (403). */
 export const standardToken = (sim: ConvirzaSimulator) => tokenCredential(sim, sim.tokens.standard);
-
-/** The Convirza node as n8n hands it to code that builds errors, for tests without a workflow. */
-export function convirzaNode(name = 'Update user'): INode {
-	return { id: 'n1', name, type: 'n8n-nodes-convirza.convirza', typeVersion: 1, position: [0, 0], parameters: {} };
-}

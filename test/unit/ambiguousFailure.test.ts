@@ -1,6 +1,6 @@
 import { failureToError, type FailureContext } from '../../nodes/Convirza/transport/apiError';
 import type { Failure } from '../../nodes/Convirza/transport/failure';
-import { convirzaNode } from '../kit';
+import { convirzaNode } from '../kit/node';
 
 const node = convirzaNode('Convirza');
 const ambiguous = 'Convirza may have created the user; check before running again.';

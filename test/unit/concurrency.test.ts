@@ -1,5 +1,5 @@
 import { AUTO_MAX, AUTO_START, ConcurrencyLimit, forEachBounded } from '../../nodes/Convirza/actions/concurrency';
-import { timerTicks } from '../kit';
+import { timerTicks } from '../kit/waiting';
 
 /** A task whose completion the test controls, so no timing luck is involved. */
 function deferredTasks(count: number) {

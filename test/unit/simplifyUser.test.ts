@@ -1,5 +1,5 @@
 import { simplifyUser } from '../../nodes/Convirza/helpers/simplifyUser';
-import { JOHN_LIST_ROW, JOHN_SIMPLIFIED } from '../kit';
+import { JOHN_LIST_ROW, JOHN_SIMPLIFIED } from '../kit/users';
 
 const listRow = JOHN_LIST_ROW;
 

@@ -1,6 +1,6 @@
 import { toUserRequestBody } from '../../nodes/Convirza/helpers/userBody';
 import { toCurrentProfile, userFromResponse } from '../../nodes/Convirza/helpers/userMapping';
-import { JOHN_LIST_ROW } from '../kit';
+import { JOHN_LIST_ROW } from '../kit/users';
 
 /** The documented list row. */
 const listRow = JOHN_LIST_ROW;
