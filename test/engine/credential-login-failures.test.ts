@@ -1,10 +1,16 @@
 // Convirza API credential, Email and Password authentication, through n8n's real execution engine
 // against the simulator with the User → Update workflow: a clear error for each way the login can
-// fail (wrong password, rate limit, insecure URL), and a retry for a login that may succeed later.
-import { TestCredentialsHelper, createCredentialStore } from '../harness';
-import type { ConvirzaSimulator } from '../simulator';
-import { CONVIRZA, credentialTypes, loginCredential, runConvirza } from './convirzaWorkflow';
-import { ADMIN_LOGIN, WRONG_LOGIN, WRONG_PASSWORD, renameUsers, sessionToken, useSimulator } from './credentialLoginKit';
+// fail (wrong password, rate limit, a failing or slow login service), a retry for a login that may
+// succeed later, and nothing sent to the API without a token. The items that needed the login fail
+// as linked error items, a failed login is not reused, and items in flight together share one
+// attempt. No scenario may show a password or token. (An insecure OAuth URL:
+// reliability/secrets-and-cleartext.test.ts.)
+import {
+	ADMIN_LOGIN, SHORT_TIMEOUT_MS, USER_A, USER_B, WRONG_LOGIN, WRONG_PASSWORD, bearerOf, errorOf, onArrival, renameUsers, sessionToken,
+	toErrorOutput, updateParameters, useSimulator, userPath,
+} from '../kit';
+import type { ConvirzaSimulator, Fault } from '../simulator';
+import { CONVIRZA, loginCredential, runConvirza } from './convirzaWorkflow';
 import { expectRunWithoutSecrets } from './secrets';
 
 const { simulator, current, newHelper, secrets, view } = useSimulator();
@@ -31,7 +37,7 @@ describe('Email and Password: login failures', () => {
 		expectRunWithoutSecrets(result, secrets());
 	});
 
-	test('a wrong password with "Continue" gives every item the same error', async () => {
+	test('a wrong password with "Continue" gives every item the same error; the password went to the login only', async () => {
 		const helper = newHelper(sim, { email: sim.logins.admin.email, password: WRONG_PASSWORD });
 
 		const result = await runConvirza(
@@ -43,8 +49,10 @@ describe('Email and Password: login failures', () => {
 		expect(result.output(CONVIRZA).map(({ json }) => json.error)).toEqual(
 			Array(2).fill('Convirza rejected the email or password'),
 		);
-		// Only refused logins; no API request without a token
+		// Only refused logins, each with the wrong password in its body; no API request without a token
 		expect([...new Set(view().log)]).toEqual([WRONG_LOGIN(401)]);
+		expect(sim.requests('POST', '/oauth/token').every((entry) => entry.rawBody.includes(WRONG_PASSWORD))).toBe(true);
+		expect(sim.requests('*', /^\/v3\//)).toEqual([]);
 		expect(sim.loginCount).toBe(0);
 		expectRunWithoutSecrets(result, secrets());
 	});
@@ -113,51 +121,105 @@ describe('Email and Password: login failures', () => {
 	});
 
 	test.each([
-		['rate-limited', { status: 429, retryAfter: '0' }, 429],
-		['unavailable', { status: 503 }, 503],
-		['cut off', { reset: 'before' as const }, undefined],
-	])('a %s login is tried again, and the item then succeeds', async (_, fault, status) => {
+		['rate-limited (429, Retry-After 0)', { status: 429, retryAfter: '0' }, 429],
+		['unavailable (503)', { status: 503 }, 503],
+		['answered by a proxy page (HTML 502)', { html: true, status: 502 }, 502],
+		['cut off', { reset: 'before' }, undefined],
+	] as Array<[string, Fault, number | undefined]>)('a single %s login is tried again like any other request, and the item then succeeds', async (_, fault, status) => {
 		sim.inject('POST', '/oauth/token', fault);
 		const helper = newHelper();
 
 		const result = await runConvirza(
 			sim,
-			renameUsers([10001], { concurrency: 1, retryDelayMs: 1 }, { credentialsHelper: helper }),
+			renameUsers([10001], { concurrency: 1, retryDelayMs: 1, maxAttempts: 5 }, { credentialsHelper: helper, settings: toErrorOutput }),
 		);
 
 		expect(result.error).toBeUndefined();
+		expect(result.output(CONVIRZA, 1)).toEqual([]);
 		expect(sim.requests('POST', '/oauth/token').map((entry) => entry.status)).toEqual([status, 200]);
 		expect(sim.loginCount).toBe(1);
 		expect(sim.userRecord(10001)?.first_name).toBe('Renamed 10001');
 		expectRunWithoutSecrets(result, secrets());
 	});
+});
 
+describe('a failing login service', () => {
+	const runLogin = async (ids: number[], options: Record<string, number> = {}) =>
+		await runConvirza(sim, {
+			items: ids.map((id) => ({ id })),
+			parameters: updateParameters('={{ $json.id }}', { firstName: 'Logged' }, options),
+			settings: toErrorOutput,
+			credential: loginCredential(sim),
+		});
+
+	// The exact wording of each login error belongs to the tests above; here they must name the login.
 	test.each([
-		['OAuth URL', 'http://example.com', 'http://example.com'],
-		['Base URL', 'http://platform-api.convirza.com/v3', 'http://platform-api.convirza.com'],
-		// 0.0.0.0 reaches the simulator on this machine but is not loopback: had the URL been
-		// used, the login would be in the simulator's log.
-		['OAuth URL', 'http://0.0.0.0:PORT', 'http://0.0.0.0:PORT'],
-	])('an insecure remote %s (%s) fails every item, and no request reaches the simulator', async (field, template, shown) => {
-		const port = String(sim.port);
-		const credential = loginCredential(sim);
-		credential.data[field === 'OAuth URL' ? 'oauthUrl' : 'baseUrl'] = template.replace('PORT', port);
-		const helper = new TestCredentialsHelper(credentialTypes, createCredentialStore(credential));
+		['503', { status: 503 }, /^Could not log in to Convirza\b.*503/],
+		['HTML 502', { html: true, status: 502 }, /^Could not log in to Convirza\b.*502/],
+		['malformed JSON', { malformedJson: true }, /\blogin\b/],
+		// n8n swaps messages that contain a network code for a generic text; this one must survive.
+		['a connection reset', { reset: 'before' }, /^Could not log in to Convirza\b/],
+	] as Array<[string, Fault, RegExp]>)('answering %s all the time: every item fails, nothing reaches the API', async (_, fault, message) => {
+		sim.injectRandom('POST', '/oauth/token', { rate: 1, seed: 1, faults: [fault] });
+		const ids = sim.addUsers(20);
 
-		const result = await runConvirza(
-			sim,
-			renameUsers([10001, 10003, 10006], { concurrency: 1 }, { credentialsHelper: helper, settings: { onError: 'continueRegularOutput' } }),
-		);
+		// One attempt per item: the point here is what the items show and that no API request goes out.
+		const result = await runLogin(ids, { concurrency: 5, maxAttempts: 1 });
 
-		const message = `The credential's "${field}" must use https:// (got ${shown.replace('PORT', port)})`;
-		const items = result.output(CONVIRZA);
-		expect(items.map(({ json }) => json.error)).toEqual([message, message, message]);
-		for (const { json } of items) {
-			expect((json.details as { description: string }).description).toMatch(/never sent over an unencrypted connection/);
-		}
-		expect(view().log).toEqual([]);
-		expect(sim.loginCount).toBe(0);
-		expect(view().hide(sessionToken(helper))).toBe('');
+		expect(sim.requests('*', /^\/v3\//)).toEqual([]);
+		expect(result.output(CONVIRZA, 0)).toEqual([]);
+		const failed = result.output(CONVIRZA, 1);
+		expect(failed.map((item) => item.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
+		for (const item of failed) expect(errorOf(item).error).toMatch(message);
+		// Items in flight together shared their login attempt.
+		expect(sim.requests('POST', '/oauth/token').length).toBeLessThan(ids.length);
 		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('a failed login is not reused: once the login service recovers, the next item logs in and succeeds', async () => {
+		sim.inject('POST', '/oauth/token', { status: 503 });
+
+		const result = await runLogin([USER_A, USER_B], { concurrency: 1, maxAttempts: 5 });
+
+		const logins = sim.requests('POST', '/oauth/token').map((entry) => entry.status);
+		expect(logins.at(-1)).toBe(200);
+		expect(logins.filter((status) => status === 200)).toHaveLength(1);
+		expect(sim.userRecord(USER_B)?.first_name).toBe('Logged');
+		expect(result.output(CONVIRZA, 0).map((item) => item.pairedItem)).toContainEqual({ item: 1 });
+		expect(sim.requests('PUT', userPath(USER_B)).map((entry) => entry.status)).toEqual([200]);
+		for (const item of result.output(CONVIRZA, 1)) expect(errorOf(item).error).toMatch(/log in/);
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('a login that never answers fails the item at Timeout (Ms) instead of stalling the node', async () => {
+		// Held until the simulator closes: only the node's own timeout can end this run.
+		const login = sim.hold('POST', '/oauth/token');
+
+		const result = await runLogin([USER_A], { timeoutMs: SHORT_TIMEOUT_MS, maxAttempts: 1 });
+
+		expect(login.requests).toHaveLength(1);
+		expect(errorOf(result.output(CONVIRZA, 1)[0]).error).toBe('Could not reach Convirza: Convirza did not answer within the timeout (ECONNABORTED)');
+		expect(sim.requests('*', /^\/v3\//)).toEqual([]);
+		expectRunWithoutSecrets(result, secrets());
+	});
+
+	test('the re-login after a mid-run 401 is refused (rate limit): that item fails clearly, nothing secret', async () => {
+		const s = await simulator({ loginRateLimitPerMinute: 1 });
+		onArrival(s, (entry) => entry.method === 'GET' && entry.path === userPath(USER_B), (entry) => s.expireAccessToken(bearerOf(entry)));
+
+		// Max Attempts 1: otherwise the item would rightly wait out Convirza's Retry-After (a minute).
+		const result = await runConvirza(s, {
+			items: [{ id: USER_A }, { id: USER_B }],
+			parameters: updateParameters('={{ $json.id }}', { firstName: 'Logged' }, { concurrency: 1, maxAttempts: 1 }),
+			settings: toErrorOutput,
+			credential: loginCredential(s),
+		});
+
+		expect(s.requests('POST', '/oauth/token').map((entry) => entry.status)).toEqual([200, 429]);
+		const [failed] = result.output(CONVIRZA, 1);
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		expect(errorOf(failed).error).toMatch(/too many login attempts/);
+		expect(result.output(CONVIRZA, 0).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expectRunWithoutSecrets(result, secrets(s));
 	});
 });

@@ -1,9 +1,9 @@
 // Convirza API credential, Email and Password authentication, proven through n8n's real execution
 // engine against the simulator with the User → Update workflow: one login, reused across items and
 // executions. Renewal and failures: credential-renewal.test.ts, credential-login-failures.test.ts.
+import { ADMIN_LOGIN, renameUsers, sessionToken, useSimulator } from '../kit';
 import type { ConvirzaSimulator } from '../simulator';
-import { runConvirza } from './convirzaWorkflow';
-import { ADMIN_LOGIN, renameUsers, sessionToken, useSimulator } from './credentialLoginKit';
+import { runConvirza, startConvirza } from './convirzaWorkflow';
 import { expectRunWithoutSecrets } from './secrets';
 
 const { simulator, current, newHelper, secrets, view, expectAllUpdated, expectSecretsWhereTheyBelong } = useSimulator();
@@ -64,14 +64,19 @@ describe('Email and Password: login and reuse', () => {
 
 	test('30 items 8 at a time share the first login', async () => {
 		const ids = sim.addUsers(30);
-		sim.setLatency(10);
 		const helper = newHelper();
-		sim.resetInFlightStats();
+		// The first reads are held until all 8 have arrived: 8 requests in flight, one login behind them.
+		const firstReads = sim.hold('GET', /^\/v3\/users\/\d+$/);
 
-		const result = await runConvirza(sim, renameUsers(ids, { concurrency: 8 }, { credentialsHelper: helper }));
+		const run = startConvirza(sim, renameUsers(ids, { concurrency: 8 }, { credentialsHelper: helper }));
+		await firstReads.arrived(8);
+		expect(sim.inFlight).toBe(8);
+		expect(sim.loginCount).toBe(1);
+		await firstReads.release();
+		const result = await run.result;
 
 		expectAllUpdated(result, ids);
-		expect(sim.maxInFlight).toBeGreaterThan(1);
+		expect(sim.maxInFlight).toBe(8);
 		expect(sim.loginCount).toBe(1);
 		const v = view();
 		expect(v.logins).toEqual([ADMIN_LOGIN(200)]);

@@ -5,27 +5,18 @@ import { TestCredentialsHelper, createCredentialStore, testCredential } from '..
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { ConvirzaApi } from '../../credentials/ConvirzaApi.credentials';
-import { startSimulator, type ConvirzaSimulator } from '../simulator';
+import { WRONG_PASSWORD, WRONG_TOKEN, secretsOf, useSimulator } from '../kit';
+import type { ConvirzaSimulator } from '../simulator';
 import { credentialTypes, loginCredential, tokenCredential } from './convirzaWorkflow';
 import { SIMULATOR_TOKEN, expectNoSecrets, redact } from './secrets';
 
-/*
- * The credential shares logins through a module-level cache keyed by OAuth URL, email and password.
- * Every simulator of this file stays open until the end, so no two tests get the same port (the
- * same cache key) and no test sees a token cached by another.
- */
-const simulators: ConvirzaSimulator[] = [];
+// A fresh simulator per test, each open until the end of the file (see useSimulator).
+const { simulator, current } = useSimulator();
 let sim: ConvirzaSimulator;
-beforeEach(async () => {
-	sim = await startSimulator();
-	simulators.push(sim);
-});
-afterAll(async () => {
-	await Promise.all(simulators.map(async (s) => await s.close()));
+beforeEach(() => {
+	sim = current();
 });
 
-const WRONG_TOKEN = 'cvz_at_not-a-token-Convirza-ever-issued';
-const WRONG_PASSWORD = 'Not-the-Passw0rd!';
 const OK = { status: 'OK', message: 'Connection successful!' };
 
 /** The verdict for a user who is not an Admin, written out so real n8n can be checked against it. */
@@ -48,16 +39,7 @@ function ruleMessage(status: number): string {
 const tokenData = (token: string = sim.tokens.admin) => tokenCredential(sim, token).data;
 const loginData = (password: string = sim.logins.admin.password) =>
 	loginCredential(sim, { email: sim.logins.admin.email, password }).data;
-const secrets = () => [
-	sim.tokens.admin,
-	sim.tokens.standard,
-	sim.tokens.readOnly,
-	WRONG_TOKEN,
-	sim.logins.admin.password,
-	sim.logins.standard.password,
-	WRONG_PASSWORD,
-	SIMULATOR_TOKEN,
-];
+const secrets = () => secretsOf(sim);
 
 /** Runs the credential test and proves its result holds no secret. */
 async function runTest(data: ICredentialDataDecryptedObject, helper?: TestCredentialsHelper) {
@@ -175,8 +157,7 @@ describe('Email and Password', () => {
 	});
 
 	test('fails when Convirza limits logins with "too many login attempts"', async () => {
-		const limited = await startSimulator({ loginRateLimitPerMinute: 0 });
-		simulators.push(limited);
+		const limited = await simulator({ loginRateLimitPerMinute: 0 });
 		const data = loginCredential(limited).data;
 
 		expect(await runTest(data)).toEqual({

@@ -1,7 +1,9 @@
 // Convirza API credential, Access Token authentication, proven through n8n's real execution
-// engine against the simulator with the User → Update workflow.
+// engine against the simulator with the User → Update workflow. (An insecure Base URL:
+// reliability/secrets-and-cleartext.test.ts.)
+import { WRONG_TOKEN, renameUsers, secretsOf } from '../kit';
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { CONVIRZA, byId, runConvirza, tokenCredential, type RunOptions } from './convirzaWorkflow';
+import { CONVIRZA, runConvirza, tokenCredential } from './convirzaWorkflow';
 import { SIMULATOR_TOKEN, expectRunWithoutSecrets, redact } from './secrets';
 
 let sim: ConvirzaSimulator;
@@ -12,21 +14,7 @@ afterEach(async () => {
 	await sim.close();
 });
 
-const WRONG_TOKEN = 'cvz_at_not-a-token-Convirza-ever-issued';
 const USERS = [10001, 10003, 10006];
-
-/** Items that each rename one user; the node takes the ID and first name from the item. */
-function renameUsers(ids: number[], extra: Partial<RunOptions> = {}): RunOptions {
-	return {
-		items: ids.map((id) => ({ convirzaId: id, firstName: `Renamed ${id}` })),
-		parameters: {
-			userId: byId('={{ $json.convirzaId }}'),
-			updateFields: { firstName: '={{ $json.firstName }}' },
-			options: { concurrency: 1 },
-		},
-		...extra,
-	};
-}
 
 /** The simulator's log as "METHOD path status Authorization", tokens shown by name only. */
 const summary = () =>
@@ -38,13 +26,13 @@ const hide = (text: string) =>
 		'wrong token': WRONG_TOKEN,
 		'other token': SIMULATOR_TOKEN,
 	});
-const secrets = () => [sim.tokens.admin, sim.tokens.standard, WRONG_TOKEN, SIMULATOR_TOKEN];
+const secrets = () => secretsOf(sim);
 
 describe('Access Token: the Bearer header', () => {
 	test('every API request carries "Bearer <token>"; spaces and line breaks pasted around the token are trimmed', async () => {
 		const pasted = `  \n\t${sim.tokens.admin}\r\n  \n`;
 
-		const result = await runConvirza(sim, renameUsers(USERS, { credential: tokenCredential(sim, pasted) }));
+		const result = await runConvirza(sim, renameUsers(USERS, { concurrency: 1 }, { credential: tokenCredential(sim, pasted) }));
 
 		expect(result.status).toBe('success');
 		expect(result.output(CONVIRZA).map(({ json }) => json.code)).toEqual([200, 200, 200]);
@@ -63,7 +51,7 @@ describe('Access Token: the Bearer header', () => {
 	test('a run does not change the stored token credential (nothing is persisted for a token)', async () => {
 		const credential = tokenCredential(sim, ` ${sim.tokens.admin}\n`);
 
-		const result = await runConvirza(sim, renameUsers([10001], { credential }));
+		const result = await runConvirza(sim, renameUsers([10001], { concurrency: 1 }, { credential }));
 
 		expect(result.status).toBe('success');
 		expect(hide(JSON.stringify(result.credentialsHelper.store[credential.id].data))).toBe(
@@ -77,7 +65,7 @@ describe('Access Token: refusals', () => {
 	test('a Standard token on User → Update fails with 403 and says user operations need an Admin token', async () => {
 		const result = await runConvirza(
 			sim,
-			renameUsers([10001], { credential: tokenCredential(sim, sim.tokens.standard) }),
+			renameUsers([10001], { concurrency: 1 }, { credential: tokenCredential(sim, sim.tokens.standard) }),
 		);
 
 		expect(result.status).toBe('error');
@@ -98,7 +86,7 @@ describe('Access Token: refusals', () => {
 	test('a Standard token with "Continue" gives each item its 403 error item', async () => {
 		const result = await runConvirza(
 			sim,
-			renameUsers(USERS, {
+			renameUsers(USERS, { concurrency: 1 }, {
 				credential: tokenCredential(sim, sim.tokens.standard),
 				settings: { onError: 'continueRegularOutput' },
 			}),
@@ -119,7 +107,7 @@ describe('Access Token: refusals', () => {
 	});
 
 	test('a wrong token fails with 401 and says the token is missing, expired or revoked', async () => {
-		const result = await runConvirza(sim, renameUsers([10001], { credential: tokenCredential(sim, WRONG_TOKEN) }));
+		const result = await runConvirza(sim, renameUsers([10001], { concurrency: 1 }, { credential: tokenCredential(sim, WRONG_TOKEN) }));
 
 		expect(result.status).toBe('error');
 		const error = result.nodeError(CONVIRZA);
@@ -131,40 +119,11 @@ describe('Access Token: refusals', () => {
 	});
 
 	test('an empty token is refused before any request is sent', async () => {
-		const result = await runConvirza(sim, renameUsers([10001], { credential: tokenCredential(sim, ' \n ') }));
+		const result = await runConvirza(sim, renameUsers([10001], { concurrency: 1 }, { credential: tokenCredential(sim, ' \n ') }));
 
 		expect(result.status).toBe('error');
 		expect(result.nodeError(CONVIRZA)?.message).toBe('The Convirza credential has no access token');
 		expect(summary()).toEqual([]);
 		expectRunWithoutSecrets(result, secrets());
-	});
-
-	test.each([
-		['a remote http:// Base URL', 'http://platform-api.convirza.com/v3', 'http://platform-api.convirza.com'],
-		// 0.0.0.0 reaches the simulator on this machine but is not loopback: had the URL been
-		// used, the request would be in the simulator's log.
-		['an http:// Base URL that would reach the simulator', 'http://0.0.0.0:PORT/v3', 'http://0.0.0.0:PORT'],
-	])('%s is refused on every item and nothing is sent', async (_case, template, shown) => {
-		const baseUrl = template.replace('PORT', String(sim.port));
-		const credential = tokenCredential(sim);
-		credential.data.baseUrl = baseUrl;
-
-		const stopped = await runConvirza(sim, renameUsers(USERS, { credential }));
-		const continued = await runConvirza(
-			sim,
-			renameUsers(USERS, { credential, settings: { onError: 'continueRegularOutput' } }),
-		);
-
-		const message = `The credential's "Base URL" must use https:// (got ${shown.replace('PORT', String(sim.port))})`;
-		expect(stopped.status).toBe('error');
-		expect(stopped.nodeError(CONVIRZA)?.message).toBe(message);
-		expect(stopped.nodeError(CONVIRZA)?.description).toMatch(/never sent over an unencrypted connection/);
-		expect(continued.output(CONVIRZA).map(({ json }) => json.error)).toEqual([message, message, message]);
-		expect(continued.output(CONVIRZA).map(({ json }) => (json.details as { description: string }).description)).toEqual(
-			Array(3).fill(expect.stringMatching(/never sent over an unencrypted connection/)),
-		);
-		expect(summary()).toEqual([]);
-		expectRunWithoutSecrets(stopped, secrets());
-		expectRunWithoutSecrets(continued, secrets());
 	});
 });

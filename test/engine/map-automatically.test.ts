@@ -5,8 +5,7 @@
  * user comes from the item too (Find User By).
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { ALL_FIELDS_BODY } from './updateFixtures';
-import { jsonOf, pairedOf, runUser } from './userOps';
+import { ALL_FIELDS_BODY, jsonOf, pairedOf, runUser } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

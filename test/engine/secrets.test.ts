@@ -1,7 +1,8 @@
 // The secret checker itself: it must find a secret wherever it hides, name the path, and never
 // print the secret in its own failure message.
-import { NodeApiError, NodeOperationError, UserError, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
+import { convirzaNode } from '../kit';
 import { startSimulator } from '../simulator';
 import { SOURCE, byId, runConvirza } from './convirzaWorkflow';
 import { SIMULATOR_TOKEN, expectNoSecrets, expectRunWithoutSecrets, findSecrets, type Secret } from './secrets';
@@ -9,14 +10,7 @@ import { SIMULATOR_TOKEN, expectNoSecrets, expectRunWithoutSecrets, findSecrets,
 const TOKEN = 'cvz_at_S3cretTokenValue_abc123';
 const PASSWORD = 'Adm1n!P@ss w0rd&x=1';
 
-const node: INode = {
-	id: 'n1',
-	name: 'Update user',
-	type: 'n8n-nodes-convirza.convirza',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = convirzaNode();
 
 /** The failure message of expectNoSecrets (it must throw). */
 function failureOf(value: unknown, secrets: Secret[] = [TOKEN, PASSWORD]): string {

@@ -1,6 +1,6 @@
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { CONVIRZA, byId, runConvirza } from './convirzaWorkflow';
-import { calls } from './updateFixtures';
+import { calls } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => (sim = await startSimulator()));

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { CONVIRZA, byId, runConvirza, tokenCredential } from './convirzaWorkflow';
-import { calls } from './updateFixtures';
+import { CONVIRZA, byId, runConvirza, startConvirza, tokenCredential } from './convirzaWorkflow';
+import { calls, timerTicks } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => (sim = await startSimulator()));
@@ -112,13 +112,19 @@ describe('On Error', () => {
 	});
 
 	it('Stop Workflow: a bad item read ahead, while earlier ones wait, fails only in its turn', async () => {
-		// With Concurrency 2 the node reads items 2 and 3 while 0 and 1 wait on Convirza (30 ms):
-		// item 3's error must not keep item 2 from being sent.
-		sim.setLatency(30);
-		const result = await runConvirza(sim, {
+		// With Concurrency 2 the node reads items 2 and 3 while 0 and 1 wait on Convirza (held until
+		// the look-ahead, a few zero-delay timer rounds, is done): item 3's error must not keep item 2
+		// from being sent.
+		const first = sim.hold('PUT', /^\/v3\/users\/(?:10003|10006)$/);
+		const run = startConvirza(sim, {
 			items: [{ id: 10003 }, { id: 10006 }, { id: 10011 }, { id: 'x' }, { id: 10001 }],
 			parameters: { ...parameters, options: { ...sendOnly, concurrency: 2 } },
 		});
+		await first.arrived(2);
+		await timerTicks(10);
+		expect(calls(sim).sort()).toEqual(['PUT /v3/users/10003', 'PUT /v3/users/10006']);
+		await first.release();
+		const result = await run.result;
 		expect(calls(sim).sort()).toEqual(['PUT /v3/users/10003', 'PUT /v3/users/10006', 'PUT /v3/users/10011']);
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',

@@ -1,6 +1,6 @@
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { CONVIRZA, byId, runConvirza } from './convirzaWorkflow';
-import { ALL_FIELDS, ALL_FIELDS_BODY, calls } from './updateFixtures';
+import { ALL_FIELDS, ALL_FIELDS_BODY, calls } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => (sim = await startSimulator()));

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { CONVIRZA, byId, runConvirza } from './convirzaWorkflow';
-import { ALL_FIELDS, ALL_FIELDS_BODY, calls } from './updateFixtures';
+import { ALL_FIELDS, ALL_FIELDS_BODY, calls } from '../kit';
 
 let sim: ConvirzaSimulator;
 afterEach(async () => await sim.close());

@@ -5,7 +5,7 @@
  * whether Convirza acted, and the error says how to check.
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { FAST_RETRIES, groupFromList, jsonOf, pairedOf, runUser, standardToken, unknownToken } from './userOps';
+import { FAST_RETRIES, groupFromList, jsonOf, pairedOf, runUser, SHORT_TIMEOUT_MS, standardToken, unknownToken } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {
@@ -196,8 +196,8 @@ describe('User → Create', () => {
 		});
 
 		it('a timeout: not repeated, same hint', async () => {
-			sim.inject('POST', '/v3/users', { delayMs: 2000 });
-			const run = await runUser(sim, 'create', { parameters: { ...REQUIRED, options: { ...FAST_RETRIES, timeoutMs: 200 } } });
+			sim.inject('POST', '/v3/users', { hang: true });
+			const run = await runUser(sim, 'create', { parameters: { ...REQUIRED, options: { ...FAST_RETRIES, timeoutMs: SHORT_TIMEOUT_MS } } });
 			expect(posts()).toHaveLength(1);
 			expect(run.error?.message).toMatch(/^Could not reach Convirza: /);
 			expect(run.error?.description).toBe(hint);

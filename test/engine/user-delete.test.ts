@@ -4,7 +4,7 @@
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { byId } from './convirzaWorkflow';
-import { FAST_RETRIES, jsonOf, pairedOf, runUser, standardToken, unknownToken } from './userOps';
+import { FAST_RETRIES, jsonOf, pairedOf, runUser, standardToken, unknownToken } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

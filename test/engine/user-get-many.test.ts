@@ -5,7 +5,7 @@
  * continue-on-fail.
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { FAST_RETRIES, groupFromList, jsonOf, pairedOf, runUser, standardToken, unknownToken, JOHN_SIMPLIFIED } from './userOps';
+import { FAST_RETRIES, groupFromList, jsonOf, pairedOf, runUser, standardToken, unknownToken, JOHN_SIMPLIFIED } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

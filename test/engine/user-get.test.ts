@@ -4,7 +4,7 @@
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { byId } from './convirzaWorkflow';
-import { jsonOf, pairedOf, runUser, standardToken, unknownToken, JOHN_SIMPLIFIED } from './userOps';
+import { jsonOf, pairedOf, runUser, standardToken, unknownToken, JOHN_SIMPLIFIED } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

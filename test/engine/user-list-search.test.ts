@@ -8,7 +8,7 @@ import type { INodeListSearchResult } from 'n8n-workflow';
 import { searchGroups, searchUsers } from '../../nodes/Convirza/methods/listSearch';
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { loadOptionsContext } from './loadOptionsContext';
-import { standardToken, unknownToken } from './userOps';
+import { standardToken, unknownToken } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

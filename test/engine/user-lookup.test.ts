@@ -7,7 +7,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { jsonOf, pairedOf, runUser } from './userOps';
+import { jsonOf, pairedOf, runUser } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

@@ -5,7 +5,7 @@
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { byId } from './convirzaWorkflow';
-import { FAST_RETRIES, groupFromList, jsonOf, pairedOf, runUser, standardToken, unknownToken } from './userOps';
+import { FAST_RETRIES, groupFromList, jsonOf, pairedOf, runUser, standardToken, unknownToken } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => {

@@ -4,8 +4,9 @@
  *  - a refused value fails only its own item, with a message naming the parameter and the item,
  *    and the simulator's log proves that nothing at all was sent for it;
  *  - a normalised value is sent exactly as the row says (the whole PUT body is compared).
- * A refused value is also run alone without "Continue": the node stops with a NodeOperationError
- * for item 0 and sends nothing. No row may pollute Object.prototype or leak a secret.
+ * A refused value is also run first, before a valid item, without "Continue": the node stops with a
+ * NodeOperationError for item 0 and sends nothing, not even for the valid item. No row may pollute
+ * Object.prototype or leak a secret.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -13,7 +14,7 @@ import type { ConvirzaSimulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { CONVIRZA, runConvirza } from '../engine/convirzaWorkflow';
 import { BAD_INPUTS, goodValue, type BadInput } from './badInputs';
-import { USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, userPath } from './reliabilityKit';
+import { USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, userPath } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeAll(async () => (sim = await startSimulator()));
@@ -42,6 +43,12 @@ function expectRefusal(message: string, row: BadInput, itemIndex: number): void 
 	const suffix = ` (item ${itemIndex})`;
 	expect(message.startsWith(prefix) && message.endsWith(suffix)).toBe(true);
 	expect(message.slice(prefix.length, -suffix.length)).toMatch(problem);
+}
+
+/** Every refusal says how to fix it; a row that pins the fix, in those words. */
+function expectFix(description: string | null | undefined, row: BadInput): void {
+	expect(description).toMatch(/\S/);
+	if (row.refuses?.fix) expect(description).toMatch(row.refuses.fix);
 }
 
 test('the corpus has at least 30 rows, each either normalised or refused', () => {
@@ -76,8 +83,7 @@ describe.each(BAD_INPUTS.map((row) => [row.name, row] as const))('%s', (_, row) 
 			expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 			const { error, details } = errorOf(failed[0]);
 			expectRefusal(error, row, 1);
-			// Every refusal says how to fix it.
-			expect(details.description).toMatch(/\S/);
+			expectFix(details.description, row);
 		}
 		expect(Object.prototype).not.toHaveProperty('polluted');
 		expect(Object.prototype).not.toHaveProperty('clearAliases');
@@ -86,15 +92,30 @@ describe.each(BAD_INPUTS.map((row) => [row.name, row] as const))('%s', (_, row) 
 	});
 
 	if (row.refuses) {
-		test('without "Continue": a NodeOperationError for the item, and no request', async () => {
-			const result = await runConvirza(sim, { items: [itemFor(row, USER_B, row.value)], parameters: parametersFor(row) });
+		test('without "Continue": a NodeOperationError for the item, and no request, not even for the next item', async () => {
+			const items = [itemFor(row, USER_B, row.value), itemFor(row, USER_C, goodValue(row.param, USER_C))];
+			const result = await runConvirza(sim, { items, parameters: parametersFor(row) });
 
 			expect(result.status).toBe('error');
 			expect(result.error?.name).toBe('NodeOperationError');
 			expectRefusal(result.error!.message, row, 0);
+			expectFix(result.error?.description, row);
 			expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
 			expect(sim.log).toEqual([]);
 			expectNoSecretsIn(result, sim);
 		});
 	}
+});
+
+test('a Default Country Code that is no country refuses every item, naming the option, before any request', async () => {
+	const result = await runConvirza(sim, {
+		items: [{ id: USER_A, v: '(425) 555-0199' }, { id: USER_C, v: '(425) 555-0199' }],
+		parameters: parametersFor({ name: 'country', param: 'agentRingTo', value: '', options: { defaultCountryCode: '999' } }),
+		settings: toErrorOutput,
+	});
+	expect(sim.log).toEqual([]);
+	expect(result.output(CONVIRZA, 1).map((item) => [errorOf(item).error, item.pairedItem])).toEqual([
+		['The "Default Country Code" parameter is not a country calling code in use: "999" (item 0)', { item: 0 }],
+		['The "Default Country Code" parameter is not a country calling code in use: "999" (item 1)', { item: 1 }],
+	]);
 });

@@ -1,25 +1,38 @@
 /**
  * Cancelling the execution ("Stop execution") while the node waits — for a Retry-After, for an
- * exponential backoff, for the throttle another item set, or for a reply — ends the node at once:
- * the run resolves long before the wait would have ended, and no request is sent after the cancel.
+ * exponential backoff, for the throttle another item set, for a reply or for a login — ends the
+ * node at once: the run resolves long before the wait would have ended, no request is sent after
+ * the cancel, and no wait of the node is left pending that could send one later.
  *
- * "At once" is measured against the wait that was cut short (≥ 5 s, or the 30 s Convirza asked
- * for), with bounds far above any scheduling delay, so no timing luck is involved.
+ * Each test cancels once the node provably waits: the node has started the timer of its wait
+ * (useSleepWatch), or the request it waits on has arrived and is held by the simulator, never to
+ * be answered. "At once" is the behaviour under test, so it is measured: against a wait of at
+ * least 5 s, of 45 s, or without end, with a bound of 4 or 10 s — far above any scheduling delay
+ * (the expected value is milliseconds) and below the wait that was cut short.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { ConvirzaSimulator } from '../simulator';
-import { startSimulator } from '../simulator';
 import { CONVIRZA, loginCredential, startConvirza, type RunOptions } from '../engine/convirzaWorkflow';
 import {
-	USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, until, updateParameters, userPath,
-} from './reliabilityKit';
+	USER_A, USER_B, USER_C, calls, errorOf, expectNoSecretsIn, toErrorOutput, updateParameters, useSimulator, useSleepWatch,
+	userPath,
+} from '../kit';
 
+// A fresh simulator per test, each open until the end of the file: the login credential caches its
+// token by OAuth URL, which a later simulator on a reused port would otherwise inherit.
+const { current } = useSimulator();
 let sim: ConvirzaSimulator;
-beforeEach(async () => (sim = await startSimulator()));
-afterEach(async () => await sim.close());
+beforeEach(() => {
+	sim = current();
+});
+
+const waits = useSleepWatch();
 
 const ITEMS = [{ id: USER_A }, { id: USER_B }, { id: USER_C }];
+/** What Convirza asks for; no other timer of the node lasts this long (Timeout (Ms) is 30 s). */
+const RETRY_AFTER_S = 45;
+const retryAfterWait = (ms: number) => ms === RETRY_AFTER_S * 1000;
 
 function start(options: INodeParameters, extra: Partial<RunOptions> = {}, items: object[] = ITEMS) {
 	return startConvirza(sim, {
@@ -30,12 +43,6 @@ function start(options: INodeParameters, extra: Partial<RunOptions> = {}, items:
 	});
 }
 
-/** Waits until Convirza has answered `count` requests with `status`, then a little for the client to read them. */
-async function answered(status: number, count = 1): Promise<void> {
-	await until(() => sim.log.filter((entry) => entry.status === status).length >= count);
-	await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 /** Cancels and returns the run's result, how long it took to end, and the log as it was at the cancel. */
 async function cancel(execution: ReturnType<typeof start>) {
 	const sentBefore = calls(sim);
@@ -43,15 +50,15 @@ async function cancel(execution: ReturnType<typeof start>) {
 	execution.cancel();
 	const result = await execution.result;
 	const tookMs = Date.now() - cancelledAt;
-	// Anything still scheduled would show up here.
-	await new Promise((resolve) => setTimeout(resolve, 100));
+	// No wait of the node is left that could send a request later.
+	expect(waits.pending()).toBe(0);
 	return { result, tookMs, sentBefore };
 }
 
-test('during a Retry-After: 30 wait after a 429', async () => {
-	sim.inject('PUT', userPath(USER_A), { status: 429, retryAfter: '30' });
+test.each([429, 503])('during a Retry-After wait after a %i', async (status) => {
+	sim.inject('PUT', userPath(USER_A), { status, retryAfter: String(RETRY_AFTER_S) });
 	const execution = start({ concurrency: 1 });
-	await answered(429);
+	await waits.started(retryAfterWait);
 
 	const { result, tookMs, sentBefore } = await cancel(execution);
 
@@ -71,7 +78,7 @@ test('during an exponential backoff wait (at least 5 s)', async () => {
 	sim.inject('PUT', userPath(USER_A), { status: 502 });
 	// The first wait is half to all of min(Retry Delay, 10 s): 5–10 s.
 	const execution = start({ concurrency: 1, retryDelayMs: 20_000, maxRetryWaitSeconds: 600 });
-	await answered(502);
+	await waits.started((ms) => ms >= 5_000 && ms <= 10_000);
 
 	const { result, tookMs, sentBefore } = await cancel(execution);
 
@@ -84,11 +91,16 @@ test('during an exponential backoff wait (at least 5 s)', async () => {
 
 test("while other items wait for the throttle one item's 429 set", async () => {
 	const ids = sim.addUsers(8);
-	sim.inject('PUT', userPath(ids[0]), { status: 429, retryAfter: '30' });
-	// Items 1–3 answer late, so items 4–7 start only after the 429 has set the shared pause.
-	for (const id of ids.slice(1, 4)) sim.inject('PUT', userPath(id), { delayMs: 500 });
+	sim.inject('PUT', userPath(ids[0]), { status: 429, retryAfter: String(RETRY_AFTER_S) });
+	// Items 1–3 are answered only once the 429 has set the shared pause (item 0 then waits out its
+	// Retry-After), so items 4–7 start during the pause.
+	const middle = ids.slice(1, 4).map((id) => sim.hold('PUT', userPath(id)));
 	const execution = start({ concurrency: 4 }, {}, ids.map((id) => ({ id })));
-	await answered(200, 3);
+	await waits.started(retryAfterWait);
+	for (const held of middle) await held.release();
+	// Item 0's own wait, and one throttle wait (what is left of the pause) for each of items 4–6,
+	// which took the slots of items 1–3; item 7 waits for a slot.
+	await waits.started((ms) => ms > 30_000 && ms <= RETRY_AFTER_S * 1000, 4);
 
 	const { result, tookMs, sentBefore } = await cancel(execution);
 
@@ -108,9 +120,10 @@ test.each([
 	['Access Token', false],
 	['Email and Password', true],
 ])('while a reply is outstanding (%s credential)', async (_, credential) => {
-	sim.inject('PUT', userPath(USER_A), { delayMs: 30_000 });
+	// Held until the simulator closes: the reply never comes.
+	const put = sim.hold('PUT', userPath(USER_A));
 	const execution = start({ concurrency: 1 }, credential ? { credential: loginCredential(sim) } : {});
-	await until(() => sim.requests('PUT', userPath(USER_A)).length === 1);
+	await put.arrived();
 
 	const { result, tookMs, sentBefore } = await cancel(execution);
 
@@ -123,12 +136,12 @@ test.each([
 });
 
 test('without "Continue": the run ends as cancelled and sends nothing more', async () => {
-	sim.inject('PUT', userPath(USER_B), { status: 503, retryAfter: '30' });
+	sim.inject('PUT', userPath(USER_B), { status: 503, retryAfter: String(RETRY_AFTER_S) });
 	const execution = startConvirza(sim, {
 		items: ITEMS,
 		parameters: updateParameters('={{ $json.id }}', { firstName: 'Never' }, { fillUnsetFields: false, concurrency: 1 }),
 	});
-	await answered(503);
+	await waits.started(retryAfterWait);
 
 	const { result, tookMs, sentBefore } = await cancel(execution);
 
@@ -140,17 +153,14 @@ test('without "Continue": the run ends as cancelled and sends nothing more', asy
 	expectNoSecretsIn(result, sim);
 });
 
-it('during a slow login (Email and Password): ends at once, without waiting for the login', async () => {
-	sim.inject('POST', '/oauth/token', { delayMs: 5_000 });
+it('during a login that never answers (Email and Password): ends at once, without waiting for the login', async () => {
+	const login = sim.hold('POST', '/oauth/token');
 	const execution = start({ concurrency: 1 }, { credential: loginCredential(sim) });
-	await until(() => sim.log.length === 1);
+	await login.arrived();
 
-	const cancelledAt = Date.now();
-	execution.cancel();
-	const result = await execution.result;
+	const { result, tookMs } = await cancel(execution);
 
-	// Well under the 5 s the login takes.
-	expect(Date.now() - cancelledAt).toBeLessThan(4_000);
+	expect(tookMs).toBeLessThan(4_000);
 	expect(result.status).toBe('canceled');
 	expect(sim.requests('*', /^\/v3\//)).toEqual([]);
 });

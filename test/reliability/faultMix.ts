@@ -7,10 +7,11 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { AUTO_MAX, AUTO_START } from '../../nodes/Convirza/actions/scheduler';
 import { mulberry32, type ConvirzaSimulator, type Fault, type LoggedRequest, type UserRecord } from '../simulator';
-import { CONVIRZA, runConvirza } from '../engine/convirzaWorkflow';
+import { CONVIRZA, startConvirza } from '../engine/convirzaWorkflow';
 import type { RunResult } from '../harness';
-import { errorOf, expectNoSecretsIn, messageFor, userPath } from './reliabilityKit';
+import { errorOf, expectNoSecretsIn, messageFor, userPath } from '../kit';
 
 export const ITEM_COUNT = 500;
 
@@ -46,10 +47,11 @@ const first = (k: number) => `Mix ${k}`;
 export async function runFaultMix(sim: ConvirzaSimulator, options: MixOptions): Promise<MixRun> {
 	const ids = sim.addUsers(ITEM_COUNT);
 	const before = new Map(ids.map((id) => [id, sim.userRecord(id)!]));
-	// Sequential runs need no latency; concurrent ones need a little so that requests overlap.
-	if (options.concurrency !== 1) sim.setLatency(5);
 	sim.injectRandom('*', USER_BY_ID, MIX);
-	const result = await runConvirza(sim, {
+	// A concurrent run's first requests are held until as many are in flight as the limit allows
+	// (Auto starts at AUTO_START): proof that requests overlap, without relying on latency.
+	const opening = options.concurrency === 1 ? undefined : sim.hold('*', USER_BY_ID);
+	const run = startConvirza(sim, {
 		items: ids.map((id, k) => ({ id, first: first(k) })),
 		parameters: {
 			userId: '={{ $json.id }}',
@@ -60,7 +62,11 @@ export async function runFaultMix(sim: ConvirzaSimulator, options: MixOptions): 
 		},
 		settings: { onError: 'continueErrorOutput' },
 	});
-	return { result, ids, before, options };
+	if (opening) {
+		await opening.arrived(options.concurrency === 0 ? AUTO_START : options.concurrency);
+		await opening.release();
+	}
+	return { result: await run.result, ids, before, options };
 }
 
 /** The fault every request to /v3/users/{id} met, recomputed exactly as the simulator drew it. */
@@ -170,9 +176,10 @@ export function expectInvariants(sim: ConvirzaSimulator, { result, ids, before, 
 		expect(now).toEqual(appliedCount > 0 ? { ...was, first_name: first(k) } : was);
 	});
 
-	const limit = options.concurrency === 0 ? 32 : options.concurrency;
+	const limit = options.concurrency === 0 ? AUTO_MAX : options.concurrency;
 	expect(sim.maxInFlight).toBeLessThanOrEqual(limit);
-	if (options.concurrency !== 1) expect(sim.maxInFlight).toBeGreaterThan(1);
+	if (options.concurrency !== 1) expect(sim.maxInFlight).toBeGreaterThanOrEqual(options.concurrency === 0 ? AUTO_START : limit);
+	else expect(sim.maxInFlight).toBe(1);
 	expectNoSecretsIn(result, sim);
 	return { failed };
 }

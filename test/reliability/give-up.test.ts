@@ -10,8 +10,8 @@ import type { ConvirzaSimulator, Fault } from '../simulator';
 import { startSimulator } from '../simulator';
 import { CONVIRZA, runConvirza } from '../engine/convirzaWorkflow';
 import {
-	USER_A, USER_B, calls, errorOf, expectNoSecretsIn, gaveUp, messageFor, toErrorOutput, updateParameters, userPath,
-} from './reliabilityKit';
+	SHORT_TIMEOUT_MS, USER_A, USER_B, calls, errorOf, expectNoSecretsIn, gaveUp, messageFor, toErrorOutput, updateParameters, userPath,
+} from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => (sim = await startSimulator()));
@@ -85,10 +85,10 @@ const CASES: GiveUpCase[] = [
 		descriptionStart: 'Check that the Base URL points to the Convirza API.', httpCode: '200', applied: 3,
 	},
 	{
-		name: 'replies slower than the timeout',
-		faults: [{ delayMs: 10_000 }, { delayMs: 10_000 }, { delayMs: 10_000 }],
-		options: { timeoutMs: 600, maxAttempts: 3 },
-		message: messageFor({ delayMs: 1 }), attempts: 3, minSeconds: 1.8, descriptionStart: "Raise the Timeout (Ms) option if Convirza is slow, or try again later.",
+		name: 'replies that never come, each attempt cut by the timeout',
+		faults: [{ hang: true }, { hang: true }, { hang: true }],
+		options: { timeoutMs: SHORT_TIMEOUT_MS, maxAttempts: 3 },
+		message: messageFor({ hang: true }), attempts: 3, minSeconds: (3 * SHORT_TIMEOUT_MS) / 1000, descriptionStart: "Raise the Timeout (Ms) option if Convirza is slow, or try again later.",
 	},
 	{
 		name: 'exponential backoff: the waits count towards "over X s"',
@@ -133,6 +133,8 @@ test.each(CASES)('$name', async ({ faults, options, message, attempts, minSecond
 	expect(failed[0].json.id).toBe(USER_B);
 	expect(error).toBe(message);
 	expect(details.description?.startsWith(descriptionStart)).toBe(true);
+	// The attempts note follows the hint at once.
+	expect(details.description?.startsWith(`${descriptionStart} Gave up after ${attempts} attempts over `)).toBe(true);
 	const [madeAttempts, seconds] = gaveUp(details.description) ?? [];
 	expect(madeAttempts).toBe(attempts);
 	expect(seconds).toBeGreaterThanOrEqual(minSeconds);
@@ -184,7 +186,7 @@ test('without "Continue", the node stops with the same NodeApiError, attempts an
 	expectNoSecretsIn(result, sim);
 });
 
-it('a Retry-After longer than what is left of Max Retry Wait: the error says so instead of giving up silently', async () => {
+it('a Retry-After longer than what is left of Max Retry Wait: gives up at once, and the error says so', async () => {
 	sim.inject('PUT', userPath(USER_A), { status: 429, retryAfter: '120' });
 
 	const result = await runConvirza(sim, {
@@ -194,8 +196,11 @@ it('a Retry-After longer than what is left of Max Retry Wait: the error says so 
 	});
 
 	expect(calls(sim)).toEqual([`PUT ${userPath(USER_A)}`]);
-	expect(errorOf(result.output(CONVIRZA, 1)[0]).details.description).toMatch(
-		/Not retried: the next attempt was due in 120 s, more than the 60 s left of Max Retry Wait\./,
-	);
+	const [failed] = result.output(CONVIRZA, 1);
+	expect(failed.pairedItem).toEqual({ item: 0 });
+	expect(errorOf(failed).error).toBe('Convirza error 429: Injected fault');
+	const { description } = errorOf(failed).details;
+	expect(description).toMatch(/^Convirza is limiting requests\. Lower the Concurrency option/);
+	expect(description).toMatch(/Not retried: the next attempt was due in 120 s, more than the 60 s left of Max Retry Wait\./);
 	expectNoSecretsIn(result, sim);
 });

@@ -3,51 +3,54 @@
  *
  * Secrets sweep with the Email and Password credential, where the most is at stake: the password
  * (sent in the login body), the session token (sent in every Authorization header) and the
- * refresh / frontend tokens of each login response (never used, never to be shown). Every way a
- * request can fail — at the API or at the login, at the first attempt or after a 401 — must leave
- * all of them out of the run's outputs, error items, messages, descriptions, contexts and causes.
- * (Every other file of this suite runs the same check on its own scenarios.)
+ * refresh / frontend tokens of each login response (never used, never to be shown). Every way an
+ * API request can fail after the login must leave all of them out of the run's outputs, error
+ * items, messages, descriptions, contexts and causes. (Every other file of this suite, and each
+ * credential test — the login's own failures: engine/credential-login-failures.test.ts — runs the
+ * same check on its own scenarios.)
  *
  * Cleartext at node level: a credential whose Base URL (or, for Email and Password, OAuth URL) is
  * plain http:// to a host that is not a loopback name makes every item fail with the clear
- * message, and nothing is sent — no API request, no login. The hosts used (0.0.0.0 and the
- * IPv4-mapped IPv6 form of 127.0.0.1) are not loopback *names*, yet they reach the simulator on
- * this machine: had the node sent anything, the simulator's log would show it.
+ * message, and nothing is sent — no API request, no login. Remote hosts are refused by name; the
+ * local ones used (0.0.0.0 and the IPv4-mapped IPv6 form of 127.0.0.1) are not loopback *names*,
+ * yet they reach the simulator on this machine: had the node sent anything, the simulator's log
+ * would show it.
  */
-import type { Secret } from '../engine/secrets';
 import { expectNoSecrets, runResultParts } from '../engine/secrets';
 import type { ConvirzaSimulator, Fault } from '../simulator';
-import { startSimulator } from '../simulator';
 import { CONVIRZA, loginCredential, runConvirza, tokenCredential } from '../engine/convirzaWorkflow';
 import type { RunResult, StoredCredential } from '../harness';
 import {
-	USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, onArrival, secretsOf, toErrorOutput, updateParameters, userPath,
-} from './reliabilityKit';
+	SHORT_TIMEOUT_MS, USER_A, USER_B, USER_C, bearerOf, errorOf, expectNoSecretsIn, secretsOf, sessionToken, toErrorOutput, updateParameters, useSimulator,
+	userPath,
+} from '../kit';
 
+// A fresh simulator per test, each open until the end of the file: the login credential caches its
+// token by OAuth URL, which a later simulator on a reused port would otherwise inherit.
+const { current } = useSimulator();
 let sim: ConvirzaSimulator;
-afterEach(async () => await sim.close());
+beforeEach(() => {
+	sim = current();
+});
 
 const TWO_ITEMS = [{ id: USER_A }, { id: USER_B }];
-const WRONG_PASSWORD = 'Wr0ng!Passw0rd-not-to-be-shown';
 
-async function run(options: Record<string, number | boolean> = {}, password?: string): Promise<RunResult> {
-	const credential = loginCredential(sim, password ? { email: sim.logins.admin.email, password } : undefined);
+async function run(options: Record<string, number | boolean> = {}): Promise<RunResult> {
 	return await runConvirza(sim, {
 		items: TWO_ITEMS,
 		parameters: updateParameters('={{ $json.id }}', { firstName: 'Secretive' }, { concurrency: 1, maxAttempts: 2, ...options }),
 		settings: toErrorOutput,
-		credential,
+		credential: loginCredential(sim),
 	});
 }
 
-/** The generic secrets, plus every token this run actually sent and the wrong password. */
+/** The generic secrets (the wrong password a test might use included), plus every token this run sent. */
 function expectClean(result: RunResult): void {
 	const used = [...new Set(sim.log.map(bearerOf).filter((token) => token !== ''))];
-	const secrets: Secret[] = [...secretsOf(sim), WRONG_PASSWORD, ...used];
-	expectNoSecrets(runResultParts(result), secrets);
+	expectNoSecrets(runResultParts(result), secretsOf(sim, ...used));
 }
 
-const FAULTS: Array<[string, Fault]> = [
+const FAULTS: Array<[string, Fault, Record<string, number>?]> = [
 	['503', { status: 503 }],
 	['429 with Retry-After', { status: 429, retryAfter: '0' }],
 	['reset before the reply', { reset: 'before' }],
@@ -55,15 +58,15 @@ const FAULTS: Array<[string, Fault]> = [
 	['malformed JSON', { malformedJson: true }],
 	['HTML 502', { html: true, status: 502 }],
 	["400 with Convirza's reason", { status: 400, body: { statusCode: 400, message: 'Bad Request', error: 'first_name rejected', requestId: 'echo-1' } }],
-	['a reply slower than the timeout', { delayMs: 10_000 }],
+	// Only this case gets a short Timeout (Ms), which is what ends it.
+	['a reply that never comes (Timeout)', { hang: true }, { timeoutMs: SHORT_TIMEOUT_MS }],
 ];
 
 describe('API failures after a successful login', () => {
-	test.each(FAULTS)('%s on every attempt: the item fails, nothing secret in the run', async (_, fault) => {
-		sim = await startSimulator();
+	test.each(FAULTS)('%s on every attempt: the item fails, nothing secret in the run', async (_, fault, options = {}) => {
 		sim.inject('PUT', userPath(USER_B), fault, fault);
 
-		const result = await run({ timeoutMs: 600 });
+		const result = await run(options);
 
 		expect(result.output(CONVIRZA, 1).map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 		expect(sim.loginCount).toBe(1);
@@ -71,54 +74,7 @@ describe('API failures after a successful login', () => {
 	});
 });
 
-describe('login failures', () => {
-	test('a wrong password: refused without echoing it', async () => {
-		sim = await startSimulator();
-
-		const result = await run({}, WRONG_PASSWORD);
-
-		const failed = result.output(CONVIRZA, 1);
-		expect(failed).toHaveLength(2);
-		expect(errorOf(failed[0]).error).toMatch(/Convirza rejected the email or password/);
-		// The password did reach the login endpoint, and only there.
-		expect(sim.requests('POST', '/oauth/token').every((entry) => entry.rawBody.includes(WRONG_PASSWORD))).toBe(true);
-		expect(sim.requests('*', /^\/v3\//)).toEqual([]);
-		expectClean(result);
-	});
-
-	test.each([
-		['reset', { reset: 'before' } as Fault],
-		['HTML 502', { html: true, status: 502 } as Fault],
-		['malformed JSON', { malformedJson: true } as Fault],
-	])('the login endpoint answers with %s', async (_, fault) => {
-		sim = await startSimulator();
-		sim.inject('POST', '/oauth/token', fault, fault, fault, fault);
-
-		const result = await run();
-
-		expect(result.output(CONVIRZA, 0)).toEqual([]);
-		expect(result.output(CONVIRZA, 1).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expectClean(result);
-	});
-
-	test('the re-login after a mid-run 401 is refused (rate limit): clear error, nothing secret', async () => {
-		sim = await startSimulator({ loginRateLimitPerMinute: 1 });
-		onArrival(sim, (entry) => entry.method === 'GET' && entry.path === userPath(USER_B), (entry) => sim.expireAccessToken(bearerOf(entry)));
-
-		// Max Attempts 1: otherwise the item would rightly wait out Convirza's Retry-After (a minute).
-		const result = await run({ fillUnsetFields: true, maxAttempts: 1 });
-
-		expect(sim.requests('POST', '/oauth/token').map((entry) => entry.status)).toEqual([200, 429]);
-		const [failed] = result.output(CONVIRZA, 1);
-		expect(failed.pairedItem).toEqual({ item: 1 });
-		expect(errorOf(failed).error).toMatch(/too many login attempts/);
-		expectClean(result);
-	});
-});
-
 test('Return Updated User: the profile output carries no secret either', async () => {
-	sim = await startSimulator();
-
 	const result = await run({ returnUpdatedUser: true });
 
 	expect(result.output(CONVIRZA, 0).map((item) => item.json.ct_user_id)).toEqual([USER_A, USER_B]);
@@ -142,7 +98,15 @@ const withData = (credential: StoredCredential, data: Record<string, string>): S
 	data: { ...credential.data, ...data },
 });
 
+const REMOTE_API = 'http://platform-api.convirza.com';
+
 const CASES: CleartextCase[] = [
+	{
+		name: 'Access Token, Base URL http:// on a remote host',
+		credential: (s) => withData(tokenCredential(s), { baseUrl: `${REMOTE_API}/v3` }),
+		message: () => `The credential's "Base URL" must use https:// (got ${REMOTE_API})`,
+		stopsWith: 'NodeOperationError',
+	},
 	{
 		name: 'Access Token, Base URL http://0.0.0.0',
 		credential: (s) => withData(tokenCredential(s), { baseUrl: `http://0.0.0.0:${s.port}/v3` }),
@@ -162,6 +126,18 @@ const CASES: CleartextCase[] = [
 		stopsWith: 'NodeOperationError',
 	},
 	{
+		name: 'Email and Password, Base URL http:// on a remote host',
+		credential: (s) => withData(loginCredential(s), { baseUrl: `${REMOTE_API}/v3` }),
+		message: () => `The credential's "Base URL" must use https:// (got ${REMOTE_API})`,
+		stopsWith: 'NodeOperationError',
+	},
+	{
+		name: 'Email and Password, OAuth URL http:// on a remote host',
+		credential: (s) => withData(loginCredential(s), { oauthUrl: 'http://example.com' }),
+		message: () => `The credential's "OAuth URL" must use https:// (got http://example.com)`,
+		stopsWith: 'NodeApiError',
+	},
+	{
 		name: 'Email and Password, OAuth URL http://0.0.0.0 (the password would travel in cleartext)',
 		credential: (s) => withData(loginCredential(s), { oauthUrl: `http://0.0.0.0:${s.port}` }),
 		message: (s) => `The credential's "OAuth URL" must use https:// (got http://0.0.0.0:${s.port})`,
@@ -170,8 +146,6 @@ const CASES: CleartextCase[] = [
 ];
 
 describe.each(CASES.map((row) => [row.name, row] as const))('cleartext: %s', (_, { credential, message, stopsWith }) => {
-	beforeEach(async () => (sim = await startSimulator()));
-
 	test('every item fails with the clear message, linked to its input; nothing is sent', async () => {
 		const result = await runConvirza(sim, {
 			items: THREE_ITEMS,
@@ -182,6 +156,8 @@ describe.each(CASES.map((row) => [row.name, row] as const))('cleartext: %s', (_,
 
 		expect(sim.log).toEqual([]);
 		expect(sim.loginCount).toBe(0);
+		// No login happened, so none was kept.
+		expect(sessionToken(result.credentialsHelper)).toBe('');
 		expect(result.output(CONVIRZA, 0)).toEqual([]);
 		const failed = result.output(CONVIRZA, 1);
 		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

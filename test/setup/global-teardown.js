@@ -1,7 +1,7 @@
-// Removes the throw-away n8n user folder that global-setup.js created for this run.
+// Removes the throw-away folder that global-setup.js created for this run.
 const { rmSync } = require('node:fs');
 
 module.exports = async () => {
-	const folder = process.env.N8N_USER_FOLDER;
+	const folder = process.env.CONVIRZA_TEST_FOLDER;
 	if (folder && folder.includes('n8n-convirza-test-')) rmSync(folder, { recursive: true, force: true });
 };

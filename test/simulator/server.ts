@@ -1,17 +1,18 @@
-// HTTP server: request log, in-flight accounting, latency and fault handling around the router.
+// HTTP server: request log, in-flight accounting, holds, latency and fault handling around the router.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorBody, htmlErrorPage } from './envelope';
 import { FaultBook, matches } from './faults';
+import { HoldBook } from './holds';
 import { toApiUser } from './present';
 import { route } from './router';
 import type { Services } from './routes/context';
 import { SEED_LOGINS, SEED_TOKENS } from './seed';
 import { SimState } from './state';
 import type {
-	ApiUser, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, LoggedRequest, LoginShape,
-	RouteContext, Settings, SimulatorOptions, UserRecord,
+	ApiUser, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
+	LoginShape, RouteContext, Settings, SimulatorOptions, UserRecord,
 } from './types';
 
 const SEVEN_DAYS_MS = 7 * 24 * 3600 * 1000;
@@ -30,12 +31,16 @@ class Simulator implements ConvirzaSimulator {
 	readonly tokens = SEED_TOKENS;
 	readonly logins = SEED_LOGINS;
 	readonly log: LoggedRequest[] = [];
+	readonly answers: LoggedRequest[] = [];
 	private readonly state = new SimState();
 	private readonly faults = new FaultBook();
+	private readonly holds = new HoldBook();
+	/** How each request in flight leaves the count: on its answer, or when its connection closes. */
+	private readonly leaves = new WeakMap<ServerResponse, () => void>();
 	private readonly settings: Settings;
 	private readonly svc: Services;
 	private readonly server: Server;
-	private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+	private readonly waits = new Set<{ timer?: NodeJS.Timeout; resolve: () => void }>();
 	private closed = false;
 	private current = 0;
 	private peak = 0;
@@ -77,7 +82,10 @@ class Simulator implements ConvirzaSimulator {
 	get maxInFlight(): number { return this.peak; }
 	get loginCount(): number { return this.state.loginCount; }
 
-	clearLog(): void { this.log.length = 0; }
+	clearLog(): void {
+		this.log.length = 0;
+		this.answers.length = 0;
+	}
 	clearWrites(): void { this.state.writes.length = 0; }
 	requests(method: string, path: string | RegExp): LoggedRequest[] {
 		return this.log.filter((r) => matches(method, path, r.method, r.path));
@@ -103,6 +111,7 @@ class Simulator implements ConvirzaSimulator {
 		this.faults.injectRandom(method, path, opts);
 	}
 	clearFaults(): void { this.faults.clear(); }
+	hold(method: string, path: string | RegExp): HeldRequests { return this.holds.add(method, path); }
 	resetInFlightStats(): void { this.peak = this.current; }
 	expireAccessToken(token: string): void { this.state.expireToken(token); }
 	revokeToken(token: string): void { this.state.revokeToken(token); }
@@ -116,38 +125,48 @@ class Simulator implements ConvirzaSimulator {
 			w.resolve();
 		}
 		this.waits.clear();
+		this.holds.releaseAll();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
 		});
 	}
 
-	/** A timer that close() cuts short, so no handler outlives the server. */
-	private wait(ms: number): Promise<void> {
+	/** A timer (none: until close) that close() cuts short, so no handler outlives the server. */
+	private wait(ms?: number): Promise<void> {
 		return new Promise((resolve) => {
-			const w = { timer: setTimeout(() => { this.waits.delete(w); resolve(); }, ms), resolve };
+			if (this.closed) return resolve();
+			const w: { timer?: NodeJS.Timeout; resolve: () => void } = { resolve };
+			if (ms !== undefined) w.timer = setTimeout(() => { this.waits.delete(w); resolve(); }, ms);
 			this.waits.add(w);
 		});
 	}
 
-	private track(res: ServerResponse): void {
+	/** Counts the request in flight until it is answered or its connection closes; settles then. */
+	private track(res: ServerResponse): Promise<void> {
 		this.current++;
 		if (this.current > this.peak) this.peak = this.current;
 		let done = false;
-		const leave = (): void => {
-			if (!done) {
-				done = true;
-				this.current--;
-			}
-		};
-		res.once('finish', leave);
-		res.once('close', leave);
+		return new Promise((settle) => {
+			const leave = (): void => {
+				if (!done) {
+					done = true;
+					this.current--;
+					settle();
+				}
+			};
+			this.leaves.set(res, leave);
+			res.once('finish', leave);
+			res.once('close', leave);
+		});
 	}
 
 	private send(res: ServerResponse, entry: LoggedRequest, status: number, type: string, payload: string,
 		headers?: Record<string, string>): void {
 		entry.status = status;
 		entry.answeredAt = Date.now();
+		this.answers.push(entry);
+		this.leaves.get(res)?.();
 		res.writeHead(status, {
 			'content-type': type,
 			'content-length': Buffer.byteLength(payload),
@@ -169,8 +188,8 @@ class Simulator implements ConvirzaSimulator {
 			receivedAt: Date.now(),
 		};
 		this.log.push(entry);
-		this.track(res);
-		// Taken on arrival, so queued faults follow the log order.
+		const settled = this.track(res);
+		// Taken on arrival, so queued faults follow the log order (a held request's too).
 		const fault = this.faults.take(method, path);
 		try {
 			const raw = await readBody(req);
@@ -187,8 +206,11 @@ class Simulator implements ConvirzaSimulator {
 				entry.rawBody = raw;
 				entry.body = body;
 			}
+			const held = this.holds.take(entry, settled);
+			if (held) await held;
 			if (this.settings.latencyMs > 0) await this.wait(this.settings.latencyMs);
 			if (fault && 'delayMs' in fault && fault.delayMs > 0) await this.wait(fault.delayMs);
+			if (fault && 'hang' in fault) await this.wait();
 			if (this.closed) return void res.destroy();
 			const json = 'application/json; charset=utf-8';
 

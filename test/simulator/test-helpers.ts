@@ -69,15 +69,6 @@ export function expectError(res: CallResult, status: number, message: string, er
 	expect(res.json.timestamp).toMatch(ISO_RE);
 }
 
-/** Waits for a condition the test controls (not for luck): polls every 2 ms, fails after `timeoutMs`. */
-export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-	const start = Date.now();
-	while (!cond()) {
-		if (Date.now() - start > timeoutMs) throw new Error('condition not reached');
-		await new Promise((r) => setTimeout(r, 2));
-	}
-}
-
 export function ids(rows: Array<{ ct_user_id: number }>): number[] {
 	return rows.map((r) => r.ct_user_id);
 }

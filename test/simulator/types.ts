@@ -1,4 +1,4 @@
-// Public types of the Convirza API simulator (see /work/shared/convirza-api.md).
+// Public types of the Convirza API simulator (the API as Convirza documents it for Platform API v3).
 import type { IncomingHttpHeaders } from 'node:http';
 
 export type UserRole = 'Admin' | 'Standard' | 'ReadOnly';
@@ -113,11 +113,30 @@ export interface LoggedRequest {
 	answeredAt?: number;
 }
 
+/**
+ * Requests a test holds (see ConvirzaSimulator.hold): they arrived — logged, counted in flight,
+ * their fault taken — and wait before anything else happens to them (token check, latency, the
+ * fault's effect, routing) until released.
+ */
+export interface HeldRequests {
+	/** The requests held so far, in arrival order (entries of the simulator's log). */
+	readonly requests: readonly LoggedRequest[];
+	/** Settles once `count` requests (default 1) have arrived at this hold in all. */
+	arrived(count?: number): Promise<void>;
+	/**
+	 * Lets every held request go on, in arrival order, and stops holding: later requests pass.
+	 * Settles once each request it let go has been answered (or its connection closed).
+	 */
+	release(): Promise<void>;
+}
+
 export type Fault =
 	| { status: number; retryAfter?: string; body?: unknown }
 	| { reset: 'before' }
 	| { reset: 'after' }
 	| { delayMs: number }
+	/** never answered: the request stays open, unapplied, until the client gives up or the simulator closes */
+	| { hang: true }
 	| { malformedJson: true; status?: number }
 	| { html: true; status?: number };
 
@@ -176,6 +195,9 @@ export interface ConvirzaSimulator {
 	};
 	/** every request, in arrival order */
 	readonly log: readonly LoggedRequest[];
+	/** every answered request, in the order answered (a reset or hung request has no answer) */
+	readonly answers: readonly LoggedRequest[];
+	/** clears `log` and `answers` */
 	clearLog(): void;
 	/** filter the log; method case-insensitive ('*' = any); string path = exact pathname (no query) */
 	requests(method: string, path: string | RegExp): LoggedRequest[];
@@ -199,6 +221,13 @@ export interface ConvirzaSimulator {
 	/** seeded PRNG: each matching request gets a fault with probability `rate`, picked from `faults` */
 	injectRandom(method: string, path: string | RegExp, opts: { rate: number; seed: number; faults: Fault[] }): void;
 	clearFaults(): void;
+	/**
+	 * Holds every matching request that arrives from now on until `release()` (method
+	 * case-insensitive, '*' = any; string path = exact pathname, RegExp = tested on it). A request
+	 * matching several holds not yet released is held by the oldest.
+	 */
+	hold(method: string, path: string | RegExp): HeldRequests;
+	/** requests arrived and not answered yet (a held request is in flight) */
 	readonly inFlight: number;
 	readonly maxInFlight: number;
 	resetInFlightStats(): void;
@@ -207,6 +236,6 @@ export interface ConvirzaSimulator {
 	/** successful POST /oauth/token logins */
 	readonly loginCount: number;
 	resetLoginRateLimit(): void;
-	/** closes the server and all sockets promptly (pending delays are cut short, their sockets destroyed) */
+	/** closes the server and all sockets promptly (pending delays, hangs and holds are cut short, their sockets destroyed) */
 	close(): Promise<void>;
 }

@@ -1,16 +1,8 @@
-import type { INode } from 'n8n-workflow';
-
 import { failureToError, type FailureContext } from '../../nodes/Convirza/transport/apiError';
 import type { Failure } from '../../nodes/Convirza/transport/failure';
+import { convirzaNode } from '../kit/node';
 
-const node: INode = {
-	id: 'n',
-	name: 'Convirza',
-	type: 'n8n-nodes-convirza.convirza',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = convirzaNode('Convirza');
 const ambiguous = 'Convirza may have created the user; check before running again.';
 const context: FailureContext = { itemIndex: 0, ambiguous, attempts: 1, elapsedMs: 5 };
 

@@ -5,6 +5,7 @@ import {
 	forEachBounded,
 	type Prepared,
 } from '../../nodes/Convirza/actions/scheduler';
+import { timerTicks } from '../kit/waiting';
 
 /** A task whose completion the test controls, so no timing luck is involved. */
 function deferredTasks(count: number) {
@@ -124,7 +125,8 @@ describe('forEachBounded look-ahead', () => {
 	it('reads at most `limit` items ahead of the started ones', async () => {
 		const { tasks, ahead, done } = runWithLookAhead(20, ConcurrencyLimit.fixed(3));
 		await ahead.readUpTo(5);
-		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+		// Past the look-ahead's next two timer ticks, had it gone on (see timerTicks).
+		await timerTicks(5);
 		expect(tasks.started).toEqual([0, 1, 2]);
 		expect(ahead.calls).toEqual([0, 1, 2, 3, 4, 5]);
 		for (let i = 0; i < 20; i++) {
@@ -142,7 +144,7 @@ describe('forEachBounded look-ahead', () => {
 		stop = true;
 		tasks.resolvers[0]();
 		await done;
-		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+		await timerTicks(5);
 		expect(tasks.started).toEqual([0]);
 		expect(ahead.calls).toEqual([0, 1]);
 	});

@@ -1,48 +1,11 @@
 import { simplifyUser } from '../../nodes/Convirza/actions/user/simplify';
+import { JOHN_LIST_ROW, JOHN_SIMPLIFIED } from '../kit/users';
 
-/** The documented list-row example, field for field. */
-const listRow = {
-	first_name: 'John',
-	last_name: 'Doe',
-	email: 'john.doe@example.com',
-	user_ext_id: 'EXT-12345',
-	ct_user_id: 10001,
-	status: 'active',
-	agent_ring_to: '+14255551234',
-	agent_id: 'AGT-001',
-	group: 'Sales Team',
-	group_org_unit_id: 70035,
-	group_external_id: 'GRP-70035',
-	account: 'Acme Corporation',
-	account_org_unit_id: 60001,
-	account_external_id: 'ACC-60001',
-	parent_group: 'West Region',
-	parent_group_org_unit_id: 65000,
-	parent_group_external_id: 'REG-65000',
-	role: 'Standard User',
-	access_audio: 'Yes',
-	group_access: 3,
-	report_access: 5,
-	assign_scorecard: true,
-	user_created: '2026-03-29T12:00:00.000Z',
-};
+const listRow = JOHN_LIST_ROW;
 
 describe('simplifyUser', () => {
 	it('renames the documented list row into the compact view', () => {
-		expect(simplifyUser(listRow)).toEqual({
-			id: 10001,
-			email: 'john.doe@example.com',
-			firstName: 'John',
-			lastName: 'Doe',
-			role: 'Standard',
-			status: 'active',
-			group: { id: 70035, name: 'Sales Team' },
-			externalId: 'EXT-12345',
-			agentRingTo: '+14255551234',
-			accessAudio: true,
-			scoreCalls: true,
-			createdAt: '2026-03-29T12:00:00.000Z',
-		});
+		expect(simplifyUser(listRow)).toEqual(JOHN_SIMPLIFIED);
 	});
 
 	it('always has the same keys: what Convirza did not send is null', () => {

@@ -1,24 +1,13 @@
 import { toUserRequestBody } from '../../nodes/Convirza/actions/user/body';
 import { toCurrentProfile } from '../../nodes/Convirza/actions/user/currentProfile';
 import { userFromResponse } from '../../nodes/Convirza/api/users';
+import { JOHN_LIST_ROW } from '../kit/users';
 
 /** Body settings as an operation's Options give them, country code 1. */
 const settings = (ignoreEmpty: boolean) => ({ ignoreEmpty, defaultCountryCode: '1' });
 
-const listRow = {
-	first_name: 'John',
-	last_name: 'Doe',
-	email: 'john.doe@example.com',
-	user_ext_id: 'EXT-12345',
-	ct_user_id: 10001,
-	status: 'active',
-	agent_ring_to: '+14255551234',
-	agent_id: 'AGT-001',
-	group_org_unit_id: 70035,
-	role: 'Standard User',
-	access_audio: 'Yes',
-	assign_scorecard: true,
-};
+/** The documented list row. */
+const listRow = JOHN_LIST_ROW;
 
 describe('toCurrentProfile (response names to request names)', () => {
 	it('maps the documented list row', () => {

@@ -1,8 +1,8 @@
 // Groups (org units): GET /v3/groups/tree (flat documented shape, or nested) and GET /v3/groups/list.
-import { fail, ok } from '../envelope';
-import { enumParam, intParam, pagingParams, rejectEmptyParams, stringParam } from '../query';
+import { ok } from '../envelope';
+import { enumParam, pagingParams, rejectEmptyParams, stringParam } from '../query';
 import type { OrgUnit, Reply, RouteContext, UserRecord } from '../types';
-import type { Services } from './context';
+import { scopedOrgUnit, type Services } from './context';
 
 interface FlatNode {
 	org_unit_id: number;
@@ -59,12 +59,10 @@ function groupTree(ctx: RouteContext, caller: UserRecord, svc: Services): Reply 
 
 function groupList(ctx: RouteContext, caller: UserRecord, svc: Services): Reply {
 	const q = ctx.query;
-	rejectEmptyParams(q);
 	const { state } = svc;
-	const parent = intParam(q, 'org_unit_id', caller.ct_user_ou_id, 0, Number.MAX_SAFE_INTEGER);
-	if (!state.inHierarchy(caller.ct_user_ou_id, parent)) {
-		return fail(400, 'Org unit is outside your hierarchy', ctx.path, ctx.requestId);
-	}
+	const scope = scopedOrgUnit(ctx, caller, svc);
+	if ('refused' in scope) return scope.refused;
+	const parent = scope.ou;
 	const name = stringParam(q, 'group_name')?.toLowerCase();
 	const status = enumParam(q, 'status', ['active', 'inactive'] as const);
 	const { limit, offset } = pagingParams(q);

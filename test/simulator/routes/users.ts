@@ -1,12 +1,12 @@
 // Users resource (Admin only): list, get one, create, full update (PUT), partial update (PATCH), soft delete.
 import { fail, ok } from '../envelope';
 import { toApiUser, toListRow } from '../present';
-import { enumParam, intParam, pagingParams, rejectEmptyParams, stringParam } from '../query';
+import { enumParam, pagingParams, stringParam } from '../query';
 import { roleFromId } from '../roles';
 import { defaultAccess } from '../seed';
 import type { Reply, RouteContext, UserRecord } from '../types';
 import { validateUserBody } from '../validation';
-import type { Services } from './context';
+import { scopedOrgUnit, type Services } from './context';
 
 const ID_PATH = /^\/v3\/users\/([^/]*)$/;
 
@@ -34,12 +34,10 @@ export function handleUsers(ctx: RouteContext, caller: UserRecord, svc: Services
 
 function listUsers(ctx: RouteContext, caller: UserRecord, svc: Services): Reply {
 	const q = ctx.query;
-	rejectEmptyParams(q);
 	const { state } = svc;
-	const ou = intParam(q, 'org_unit_id', caller.ct_user_ou_id, 0, Number.MAX_SAFE_INTEGER);
-	if (!state.inHierarchy(caller.ct_user_ou_id, ou)) {
-		return fail(400, 'Org unit is outside your hierarchy', ctx.path, ctx.requestId);
-	}
+	const scope = scopedOrgUnit(ctx, caller, svc);
+	if ('refused' in scope) return scope.refused;
+	const { ou } = scope;
 	const name = stringParam(q, 'name')?.toLowerCase();
 	const email = stringParam(q, 'email')?.toLowerCase();
 	const roleId = enumParam(q, 'role_id', ['1', '2', '3'] as const);

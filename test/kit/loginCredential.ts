@@ -1,47 +1,25 @@
 /**
- * Shared tools of the Email and Password credential tests (credential-login, credential-renewal,
- * credential-login-failures): a fresh simulator per test, the User → Update items that exercise the
- * login, and a view of the simulator's log with every secret shown by name.
+ * Tools of the Email and Password credential tests (credential-login, credential-renewal,
+ * credential-login-failures) and of the credential's Test button (credential-test): a fresh
+ * simulator per test that stays open until the end of the file, and a view of the simulator's log
+ * with every secret shown by name.
  */
-import type { INodeParameters } from 'n8n-workflow';
-
-import { TestCredentialsHelper, createCredentialStore, type RunResult } from '../harness';
+import type { RunResult } from '../harness';
+import { TestCredentialsHelper, createCredentialStore } from '../harness';
+import { CONVIRZA, CREDENTIAL_REF, credentialTypes, loginCredential } from '../engine/convirzaWorkflow';
+import { SIMULATOR_TOKEN, expectNoSecrets, redact, type Secret } from '../engine/secrets';
 import { startSimulator, type ConvirzaSimulator, type LoggedRequest, type SimulatorOptions } from '../simulator';
-import { CONVIRZA, CREDENTIAL_REF, byId, credentialTypes, loginCredential, type RunOptions } from './convirzaWorkflow';
-import { SIMULATOR_TOKEN, expectNoSecrets, redact, type Secret } from './secrets';
+import { bearerOf } from './log';
+import { WRONG_PASSWORD, secretsOf } from './secrets';
 
-export const WRONG_PASSWORD = 'Not-the-Passw0rd!';
-
-/** Items that each rename one user (GET to fill unset fields, then PUT). */
-export function renameUsers(ids: number[], options: INodeParameters, extra: Partial<RunOptions> = {}): RunOptions {
-	return {
-		items: ids.map((id) => ({ convirzaId: id, firstName: `Renamed ${id}` })),
-		parameters: {
-			userId: byId('={{ $json.convirzaId }}'),
-			updateFields: { firstName: '={{ $json.firstName }}' },
-			options,
-		},
-		...extra,
-	};
-}
-
+/** The login token the credential persisted ('' when none). */
 export const sessionToken = (helper: TestCredentialsHelper) =>
 	String(helper.store[CREDENTIAL_REF.id].data.sessionToken ?? '');
-const bearerOf = (header: unknown) => String(header).replace(/^Bearer /, '');
 
 export const ADMIN_LOGIN = (status: number) =>
 	`POST /oauth/token ${status} - {"email":"alice.morgan@acme-corp.example","password":"<admin password>"}`;
 export const WRONG_LOGIN = (status: number) =>
 	`POST /oauth/token ${status} - {"email":"alice.morgan@acme-corp.example","password":"<wrong password>"}`;
-
-/** Waits for a condition the test controls: polls every 2 ms, fails after `timeoutMs`. */
-export async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const start = Date.now();
-	while (!condition()) {
-		if (Date.now() - start > timeoutMs) throw new Error('condition not reached');
-		await new Promise((resolve) => setTimeout(resolve, 2));
-	}
-}
 
 /**
  * Call once at the top of a test file. Registers the hooks that start a fresh simulator before each
@@ -79,15 +57,10 @@ export function useSimulator() {
 	const loginRequests = (s: ConvirzaSimulator = sim) => s.requests('POST', '/oauth/token');
 	/** Every token this simulator's API saw, in order of first use. */
 	const tokensUsed = (s: ConvirzaSimulator = sim) => [
-		...new Set(apiRequests(s).map((r) => bearerOf(r.headers.authorization))),
+		...new Set(apiRequests(s).map(bearerOf)),
 	];
-	const secrets = (s: ConvirzaSimulator = sim) => [
-		s.logins.admin.password,
-		s.logins.standard.password,
-		WRONG_PASSWORD,
-		SIMULATOR_TOKEN,
-		...tokensUsed(s),
-	];
+	/** The secrets of `s` (see secretsOf), with every token its API saw. */
+	const secrets = (s: ConvirzaSimulator = sim) => secretsOf(s, ...tokensUsed(s));
 
 	/**
 	 * The simulator's log with every secret shown by name, so that no failing assertion prints one:
