@@ -7,5 +7,6 @@ module.exports = {
 	globalSetup: '<rootDir>/test/setup/global-setup.js',
 	globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 	setupFiles: ['<rootDir>/test/setup/user-folder.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/expression-engine.js'],
 	testTimeout: 30000,
 };
