@@ -24,12 +24,15 @@ export interface Row {
 	/** median over the runs, and min–max */
 	wallMs: number;
 	wallMsRange: [number, number];
-	/** the Convirza node's own execution time (engine's executionTime), node rows only */
+	/** every run's wall time, in round order (round k of every row ran in the same round) */
+	wallMsRuns: number[];
+	/** the node's own execution time (engine's executionTime), median over the runs; not for raw rows */
 	nodeMs?: number;
 	itemsPerSec: number;
 	/** median over the runs, and min–max */
 	cpuMsPerItem: number;
 	cpuMsPerItemRange: [number, number];
+	cpuMsPerItemRuns: number[];
 	/** CPU ms/item minus the baseline raw row's */
 	overheadMsPerItem?: number;
 	/** wall time over the baseline raw row's */

@@ -20,10 +20,9 @@ import { compareWithRaw, runOnce, summarize, type Sample } from './run-spec';
 import {
 	THROTTLE,
 	autoMapSpecs,
-	fixedFieldsSpec,
 	floorSpecs,
 	largeSpec,
-	legacySpecs,
+	latencyGroup,
 	mainSpecs,
 	throttledSpec,
 	type Spec,
@@ -100,14 +99,9 @@ async function main(): Promise<void> {
 		for (const spec of [...mainSpecs(0, Math.min(N, 500)), ...floorSpecs(0, Math.min(N, 500))]) {
 			await runOnce(sim, spec, engine);
 		}
-		const auto = autoMapSpecs(N, LARGE);
-		const at = (latencyMs: number) => (spec: Spec) => spec.latencyMs === latencyMs && spec.items === N;
-		rows.push(...(await runGroup(sim, [
-			...mainSpecs(0, N), fixedFieldsSpec(N), ...floorSpecs(0, N), ...auto.filter(at(0)), ...(compare ? legacySpecs(0, N) : []),
-		], engine)));
-		rows.push(...(await runGroup(sim, [
-			...mainSpecs(20, N), ...floorSpecs(20, N), ...auto.filter(at(20)), ...(compare ? legacySpecs(20, N) : []),
-		], engine)));
+		for (const latencyMs of [0, 20]) {
+			rows.push(...(await runGroup(sim, latencyGroup(latencyMs, N, { large: LARGE, legacy: compare }), engine)));
+		}
 		await sim.injectRandom('PUT', /^\/v3\/users\/\d+$/, {
 			rate: THROTTLE.rate,
 			seed: THROTTLE.seed,
@@ -116,7 +110,8 @@ async function main(): Promise<void> {
 		rows.push(...(await runGroup(sim, [throttledSpec(N)], engine)));
 		await sim.clearFaults();
 		if (LARGE > 0) {
-			rows.push(...(await runGroup(sim, [largeSpec(LARGE), ...auto.filter((s) => s.items === LARGE)], engine)));
+			const autoLarge = autoMapSpecs(N, LARGE).filter((s) => s.items === LARGE);
+			rows.push(...(await runGroup(sim, [largeSpec(LARGE), ...autoLarge], engine)));
 		}
 	} finally {
 		await sim.close();
@@ -125,7 +120,7 @@ async function main(): Promise<void> {
 	compareWithRaw(rows);
 
 	const issue6 = evaluateTargets(rows, { items: N, large: LARGE });
-	const issue13 = evaluateFloorTargets(rows, { large: LARGE });
+	const issue13 = evaluateFloorTargets(rows, { items: N, large: LARGE });
 	const costs = expressionCosts(rows, compare ? ['vm', 'legacy'] : [engine], engine);
 	const header = describe(engine, fallbackNote);
 	const timelines = ['lat20 node Auto', 'lat20 node Auto 429']

@@ -2,7 +2,7 @@
  * One scenario run (a Sample), and the row a scenario's runs add up to: the median of the runs'
  * wall time and of their CPU per item, with min–max beside each, compared with its raw row.
  */
-import { useExpressionEngine, type ExpressionEngineName } from '../harness';
+import { settleExpressionEngine, useExpressionEngine, type ExpressionEngineName } from '../harness';
 import { AUTO_MAP } from './auto-map';
 import { floorNode } from './floor-node';
 import { measure, type Measurement } from './measure';
@@ -40,21 +40,23 @@ export async function runOnce(sim: SimHandle, spec: Spec, engine: ExpressionEngi
 	const items = spec.mapping === 'auto' && AUTO_MAP ? people.map((c) => AUTO_MAP!.item(c)) : people;
 	await useExpressionEngine(engine);
 	await sim.begin();
-	const { result, m } = await measure(async () =>
-		spec.client === 'raw'
-			? await rawUndici(sim.baseUrl, sim.token, people, spec.concurrency)
-			: await runNode(
-				sim,
-				items,
-				parametersFor(spec),
-				spec.client === 'floor' ? floorNode(spec.floor ?? 'expressions', spec.concurrency) : undefined,
-			),
+	const { result, m } = await measure(
+		async () =>
+			spec.client === 'raw'
+				? await rawUndici(sim.baseUrl, sim.token, people, spec.concurrency)
+				: await runNode(
+					sim,
+					items,
+					parametersFor(spec),
+					spec.client === 'floor' ? floorNode(spec.floor ?? 'expressions', spec.concurrency) : undefined,
+				),
+		settleExpressionEngine,
 	);
 	const stats = await sim.end();
 	return { m, ok: result.ok, failed: result.failed, nodeMs: 'nodeMs' in result ? result.nodeMs : undefined, sim: stats };
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -66,7 +68,8 @@ const range = (values: readonly number[]): [number, number] => [Math.min(...valu
 export function summarize(spec: Spec, engine: ExpressionEngineName | '-', samples: readonly Sample[]): Row {
 	const cpu = samples.map((s) => s.m.cpuMs / spec.items);
 	const wall = samples.map((s) => s.m.wallMs);
-	// memory, node time and simulator stats: from the run with the median CPU per item
+	const nodeMs = samples.map((s) => s.nodeMs).filter((n): n is number => n !== undefined);
+	// memory and simulator stats: from the run with the median CPU per item
 	const byCpu = [...samples].sort((a, b) => a.m.cpuMs - b.m.cpuMs);
 	const mid = byCpu[Math.floor((byCpu.length - 1) / 2)];
 	const wallMs = median(wall);
@@ -83,10 +86,12 @@ export function summarize(spec: Spec, engine: ExpressionEngineName | '-', sample
 		failed: Math.max(...samples.map((s) => s.failed)),
 		wallMs,
 		wallMsRange: range(wall),
-		nodeMs: mid.nodeMs,
+		wallMsRuns: wall,
+		nodeMs: nodeMs.length ? median(nodeMs) : undefined,
 		itemsPerSec: spec.items / (wallMs / 1000),
 		cpuMsPerItem: median(cpu),
 		cpuMsPerItemRange: range(cpu),
+		cpuMsPerItemRuns: cpu,
 		baseline: spec.baseline,
 		cpuOnly: spec.cpuOnly === true,
 		peakRssMb: mid.m.peakRssMb,

@@ -146,3 +146,27 @@ export function largeSpec(large: number): Spec {
 		once: true,
 	};
 }
+
+/**
+ * Every row of one latency, each node row followed by the rows it is compared with (the floor at
+ * its in-flight count, the same row on legacy), so that runs compared with each other run back to
+ * back in every round and share the machine's load of the moment.
+ */
+export function latencyGroup(latencyMs: number, items: number, options: { large: number; legacy: boolean }): Spec[] {
+	const at = `lat${latencyMs}`;
+	const specs = [
+		...mainSpecs(latencyMs, items),
+		...floorSpecs(latencyMs, items),
+		...(latencyMs === 0 ? [fixedFieldsSpec(items)] : []),
+		...autoMapSpecs(items, options.large).filter((s) => s.latencyMs === latencyMs && s.items === items),
+		...(options.legacy ? legacySpecs(latencyMs, items) : []),
+	];
+	const order = (latencyMs === 0
+		? ['raw 1', 'raw 10', 'node C1', 'node C10', 'floor 14 expr C10', 'floor 0 expr C10', 'node C10 1 expr', 'node Auto', 'node Auto automap',
+			'node C10 legacy', 'floor 14 expr C10 legacy', 'floor 0 expr C10 legacy', 'node C10 1 expr legacy']
+		: ['raw 1', 'node C1', 'floor 14 expr C1', 'floor 0 expr C1', 'raw 10', 'node C10', 'floor 14 expr C10', 'floor 0 expr C10',
+			'node Auto', 'floor 14 expr C32', 'floor 0 expr C32', 'node Auto automap', 'node Auto legacy', 'floor 14 expr C32 legacy', 'floor 0 expr C32 legacy']
+	).map((id) => `${at} ${id}`);
+	const rank = (spec: Spec): number => (order.includes(spec.id) ? order.indexOf(spec.id) : order.length);
+	return specs.sort((a, b) => rank(a) - rank(b));
+}

@@ -115,6 +115,22 @@ export async function useExpressionEngine(engine: ExpressionEngineName): Promise
 	}
 }
 
+/**
+ * What the next execution does to the vm engine's isolate pool: acquire a bridge and release it
+ * (which disposes it), then let the pool refill. Until that happens, isolated-vm keeps what the
+ * last execution's expressions referenced (its items included) on the heap; the bench calls this
+ * before it reads the heap, so that "kept" is what the run's output holds, not the engine's
+ * leftovers. No effect on the legacy engine.
+ */
+export async function settleExpressionEngine(): Promise<void> {
+	const expression = new Expression('UTC');
+	if (await expression.acquireIsolate()) await expression.releaseIsolate();
+	await new Promise((resolve) => setImmediate(resolve));
+	// n8n-workflow keeps the evaluator private; its pool can say when the refill is done
+	const { vmEvaluator } = Expression as unknown as { vmEvaluator?: { waitForReplenishment(): Promise<void> } };
+	await vmEvaluator?.waitForReplenishment();
+}
+
 /** Disposes the isolate pool, so that the process (or jest worker) can exit. */
 export async function stopExpressionEngine(): Promise<void> {
 	if (started === undefined) return;

@@ -16,6 +16,7 @@ export {
 	activeExpressionEngine,
 	canLoadIsolatedVm,
 	requestedExpressionEngine,
+	settleExpressionEngine,
 	startExpressionEngine,
 	stopExpressionEngine,
 	useExpressionEngine,
