@@ -12,6 +12,7 @@ module.exports = {
 	globalSetup: '<rootDir>/test/setup/global-setup.js',
 	globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 	setupFiles: ['<rootDir>/test/setup/user-folder.js', '<rootDir>/test/setup/safe-regex.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/expression-engine.js'],
 	// A hang detector, not a speed check: far above the slowest test (seconds) even on a machine
 	// loaded many times over, so only a test that never ends reaches it.
 	testTimeout: 120_000,

@@ -31,7 +31,13 @@ function collect(): void {
 	gc?.();
 }
 
-export async function measure<T>(run: () => Promise<T>, sampleMs = 10): Promise<{ result: T; m: Measurement }> {
+export async function measure<T>(
+	run: () => Promise<T>,
+	/** called before each heap reading, e.g. to let the expression engine drop the last run's data */
+	settle: () => Promise<void> = async () => {},
+	sampleMs = 10,
+): Promise<{ result: T; m: Measurement }> {
+	await settle();
 	collect();
 	const base = process.memoryUsage();
 	let peakRss = base.rss;
@@ -55,6 +61,7 @@ export async function measure<T>(run: () => Promise<T>, sampleMs = 10): Promise<
 	sample();
 	let retainedHeapMb: number | null = null;
 	if (gc !== undefined) {
+		await settle();
 		collect();
 		retainedHeapMb = (process.memoryUsage().heapUsed - base.heapUsed) / MB;
 	}

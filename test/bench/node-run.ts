@@ -25,7 +25,8 @@ export interface NodeRunResult {
 
 export async function runNode(
 	sim: SimHandle,
-	items: readonly Contact[],
+	/** contacts, or the items of auto-map.ts */
+	items: readonly Contact[] | readonly object[],
 	parameters: INodeParameters,
 	/** another implementation under the node's name (the floor, floor-node.ts) */
 	nodeType: INodeType = new built.Convirza(),

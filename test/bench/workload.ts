@@ -122,3 +122,12 @@ export function fixedFieldsParameters(concurrency: number): INodeParameters {
 		options: { concurrency, fillUnsetFields: false },
 	};
 }
+
+/**
+ * The input item for mapping without expressions: the user id and the whole PUT body in `$json`,
+ * keyed by Convirza's body field names, as a CRM step (or an Edit Fields node in JSON mode) would
+ * shape it for the node's "Map Automatically" mode (auto-map.ts).
+ */
+export function bodyItem(c: Contact): Record<string, unknown> {
+	return { id: c.id, ...putBody(c) };
+}

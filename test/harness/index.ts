@@ -12,3 +12,13 @@ export type { WorkflowJson } from './workflow-json';
 export { INSTANCE_BASE_URL, createAdditionalData } from './additional-data';
 export { testCredential } from './test-credential';
 export type { TestCredentialOptions } from './test-credential';
+export {
+	activeExpressionEngine,
+	canLoadIsolatedVm,
+	requestedExpressionEngine,
+	settleExpressionEngine,
+	startExpressionEngine,
+	stopExpressionEngine,
+	useExpressionEngine,
+} from './expression-engine';
+export type { ExpressionEngineName } from './expression-engine';

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
+import { startExpressionEngine } from './expression-engine';
 import type { CredentialStore } from './credential-store';
 import { TestCredentialsHelper } from './credentials-helper';
 import { toWorkflowBase } from './workflow-json';
@@ -82,29 +83,31 @@ function toRunResult(
 
 /**
  * Starts a manual execution through n8n-core's real `WorkflowExecute`, the way n8n's
- * `ManualExecutionService` runs a full workflow: `run()` from the start node (the trigger).
- * Anything the engine refuses before starting (unknown node type, WorkflowHasIssuesError)
- * rejects `result`.
+ * `ManualExecutionService` runs a full workflow: `run()` from the start node (the trigger), once
+ * the expression engine has started (expression-engine.ts). Anything the engine refuses before
+ * starting (unknown node type, WorkflowHasIssuesError) rejects `result`.
  */
 export function startWorkflow(options: RunWorkflowOptions): StartedWorkflow {
 	const credentialsHelper =
 		options.credentialsHelper ??
 		new TestCredentialsHelper(options.credentialTypes ?? {}, options.credentials);
 	const executedNodes: string[] = [];
-	let execution: ReturnType<WorkflowExecute['run']>;
-	try {
-		execution = launch(options, credentialsHelper, executedNodes);
-	} catch (error) {
-		return { cancel: () => {}, result: Promise.reject(error as Error) };
-	}
+	let execution: ReturnType<WorkflowExecute['run']> | undefined;
 	// A node may turn the abort into an error of its own; n8n still records the run as canceled
-	let cancelled = false;
+	let cancelled: { reason?: string } | undefined;
+	const result = startExpressionEngine().then(async () => {
+		execution = launch(options, credentialsHelper, executedNodes);
+		// cancelled while the engine was starting: cancel as soon as the run exists
+		if (cancelled) execution.cancel(cancelled.reason);
+		const run = await execution;
+		return toRunResult(run, credentialsHelper, executedNodes, cancelled !== undefined);
+	});
 	return {
 		cancel: (reason) => {
-			cancelled = true;
-			execution.cancel(reason);
+			cancelled = { reason };
+			execution?.cancel(reason);
 		},
-		result: execution.then((run) => toRunResult(run, credentialsHelper, executedNodes, cancelled)),
+		result,
 	};
 }
 

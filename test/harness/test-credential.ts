@@ -15,6 +15,7 @@ import type {
 
 import { createAdditionalData } from './additional-data';
 import { TestCredentialsHelper } from './credentials-helper';
+import { startExpressionEngine } from './expression-engine';
 import type { CredentialStore } from './credential-store';
 import { createNodeTypes } from './nodes/node-types';
 import { toWorkflowBase } from './workflow-json';
@@ -103,6 +104,7 @@ export async function testCredential(
 		return { status: 'Error', message: 'No testing function found for this credential.' };
 	}
 
+	await startExpressionEngine();
 	const credentialTypes = { ...options.credentialTypes, [type]: credentialType };
 	const credentialsHelper =
 		options.credentialsHelper ?? new TestCredentialsHelper(credentialTypes, options.credentials);
@@ -178,9 +180,13 @@ export async function testCredential(
 	);
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
+		// as n8n's tester does: the routing's expressions need an isolate on the vm engine
+		await workflow.expression.acquireIsolate();
 		response = await new RoutingNode(executeFunctions, nodeTypeCopy, credentialsDecrypted).runNode();
 	} catch (error) {
 		return failedTestResult(error as Error & { cause?: HttpErrorCause }, testRequest);
+	} finally {
+		await workflow.expression.releaseIsolate();
 	}
 
 	// On a 2xx answer n8n checks only the `responseSuccessBody` rules, in order: the first whose key
