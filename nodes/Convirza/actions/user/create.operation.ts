@@ -46,7 +46,7 @@ interface CreateInput {
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {});
+	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
 	return { body: readNewProfile(this, itemIndex, options), returnCreatedUser: options.returnCreatedUser === true };
 }
 

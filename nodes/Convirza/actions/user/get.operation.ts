@@ -5,6 +5,7 @@ import { readUserRef, resolveUserId, userLocator, type UserRef } from './locator
 import { simplifyUser } from './simplify';
 import { getUser } from '../../api/users';
 import type { RunServices } from '../operation';
+import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['get'] };
@@ -23,7 +24,7 @@ interface GetInput {
 export function read(this: IExecuteFunctions, itemIndex: number): GetInput {
 	return {
 		user: readUserRef(this, itemIndex),
-		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		simplify: nodeParameter(this, 'simplify', itemIndex, true, { label: 'Simplify' }),
 	};
 }
 

@@ -9,6 +9,7 @@ import { listUsers } from '../../api/users';
 import { InputError } from '../../helpers/InputError';
 import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
 import type { RunServices } from '../operation';
+import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -138,12 +139,12 @@ function oneOf(value: unknown, parameter: string, options: INodePropertyOptions[
 
 /** The list query from Filters and Sort. A parameter not set is left out, never sent empty. */
 function listQuery(context: IExecuteFunctions, itemIndex: number): UserListQuery {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const sort = context.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const filters = nodeParameter<IDataObject>(context, 'filters', itemIndex, {}, { label: 'Filters' });
+	const sort = nodeParameter<IDataObject>(context, 'sort', itemIndex, {}, { label: 'Sort' });
 	const qs: IDataObject = {};
 	const set = (name: string | undefined, value: string | number) => (qs[name as string] = value);
 
-	const groupId = context.getNodeParameter('filters.group', itemIndex, '', { extractValue: true });
+	const groupId = nodeParameter(context, 'filters.group', itemIndex, '', { extractValue: true, label: group.displayName });
 	if (!isBlank(groupId)) set(group.listFilter, parseNonNegativeInteger(groupId, group.displayName, '70035'));
 	if (!isBlank(filters.name)) qs.name = parseText(filters.name, 'Name Contains');
 	if (!isBlank(filters.email)) set(email.listFilter, parseText(filters.email, 'Email Contains'));
@@ -155,8 +156,8 @@ function listQuery(context: IExecuteFunctions, itemIndex: number): UserListQuery
 }
 
 function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const limit = parseNonNegativeInteger(context.getNodeParameter('limit', itemIndex, 50), 'Limit', '50');
+	if (nodeParameter<boolean>(context, 'returnAll', itemIndex, false, { label: 'Return All' }) === true) return Infinity;
+	const limit = parseNonNegativeInteger(nodeParameter(context, 'limit', itemIndex, 50, { label: 'Limit' }), 'Limit', '50');
 	if (limit < 1) throw new InputError('Limit', 'must be 1 or more', 'Use a whole number of 1 or more, or turn on Return All.');
 	return limit;
 }
@@ -171,7 +172,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	return {
 		query: listQuery(this, itemIndex),
 		limit: readLimit(this, itemIndex),
-		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		simplify: nodeParameter(this, 'simplify', itemIndex, true, { label: 'Simplify' }),
 	};
 }
 

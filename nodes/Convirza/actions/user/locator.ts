@@ -8,6 +8,7 @@ import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties 
 import type { DirectoryEntry, LookupKey, UserDirectory } from './directory';
 import { ItemError } from '../../helpers/InputError';
 import { parseEmail, parseText, parseUserId } from '../../helpers/validation';
+import { nodeParameter } from '../parameters';
 
 const PARAMETER = 'User';
 
@@ -61,7 +62,9 @@ export type UserRef = { by: 'id'; id: number } | LookupKey;
 
 /** The User parameter of item `itemIndex`, checked (no request is made). */
 export function readUserRef(context: IExecuteFunctions, itemIndex: number): UserRef {
-	const locator = context.getNodeParameter('userId', itemIndex) as INodeParameterResourceLocator | string;
+	const locator = nodeParameter<INodeParameterResourceLocator | string>(context, 'userId', itemIndex, '', {
+		label: PARAMETER,
+	});
 	// An expression may give the whole parameter as a plain value: that is an ID, as before modes.
 	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
 	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;

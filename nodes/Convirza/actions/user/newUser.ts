@@ -82,11 +82,11 @@ export function readNewProfile(
 		}
 		return body;
 	}
-	const additional = nodeParameter<IDataObject>(context, 'additionalFields', itemIndex, {});
+	const additional = nodeParameter<IDataObject>(context, 'additionalFields', itemIndex, {}, { label: 'Additional Fields' });
 	// The required parameters win over same-named keys that may linger in the collection's JSON.
 	const fields: IDataObject = { ...additional };
-	for (const { param } of required) {
-		fields[param] = nodeParameter(context, param, itemIndex, '', { extractValue: true });
+	for (const { param, displayName } of required) {
+		fields[param] = nodeParameter(context, param, itemIndex, '', { extractValue: true, label: displayName });
 	}
 	const body = toUserRequestBody(fields, settings);
 	for (const { key, displayName } of required) {

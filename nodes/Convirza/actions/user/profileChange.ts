@@ -18,7 +18,7 @@ export interface ProfileChange {
 }
 
 export function readProfileChange(this: IExecuteFunctions, itemIndex: number): ProfileChange {
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {});
+	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
 	const settings = readBodySettings(options);
 	if (readMappingMode(this, itemIndex) === 'autoMapInputData') {
 		const json = this.getInputData()[itemIndex].json;
@@ -27,7 +27,7 @@ export function readProfileChange(this: IExecuteFunctions, itemIndex: number): P
 		const { fields, keys } = fieldsFromInput(json, options.ignoreUnknownKeys === true, consumed, ['clearAliases']);
 		return { user, body: toUpdateBody(fields, settings, keys), options };
 	}
-	const fields = nodeParameter<IDataObject>(this, 'updateFields', itemIndex, {});
+	const fields = nodeParameter<IDataObject>(this, 'updateFields', itemIndex, {}, { label: 'Update Fields' });
 	return { user: readUserRef(this, itemIndex), body: toUpdateBody(fields, settings), options };
 }
 

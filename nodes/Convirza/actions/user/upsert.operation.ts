@@ -75,7 +75,7 @@ interface UpsertInput {
 
 export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
 	const matchOn = nodeParameter<string>(this, 'matchOn', itemIndex, 'email') === 'externalId' ? 'externalId' : 'email';
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {});
+	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
 	const body = readNewProfile(this, itemIndex, options, REQUIRED_BY_MATCH[matchOn]);
 	const sent = body as Record<string, unknown>;
 	const key: LookupKey =
