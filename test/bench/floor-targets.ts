@@ -80,3 +80,20 @@ export function evaluateFloorTargets(rows: readonly Row[], counts: { items: numb
 	}
 	return targets;
 }
+
+/** Issue 12: updating 2,000 users found by External ID costs little more than by ID (same run, same rounds). */
+export function evaluateLookupTargets(rows: readonly Row[], items: number): Target[] {
+	const byId = rows.find((r) => r.id === 'lat20 node Auto automap by ID');
+	const byExternalId = rows.find((r) => r.id === 'lat20 node Auto automap by External ID');
+	const name = `${items} updates by External ID within 1.15× of the same updates by ID (20 ms, Auto, Map Automatically)`;
+	if (!byId || !byExternalId) return [{ name, pass: undefined, detail: 'scenario missing' }];
+	const { value, spread } = wallRatio(byExternalId, byId);
+	const all = byId.ok === byId.items && byExternalId.ok === byExternalId.items;
+	return [
+		{
+			name,
+			pass: value <= 1.15 && all,
+			detail: `${fixed(value, 2)}× (${s(byExternalId)} by External ID, ${byExternalId.sim.requests} requests, vs ${s(byId)} by ID${spread}); ${byExternalId.ok}/${byExternalId.items} succeeded`,
+		},
+	];
+}

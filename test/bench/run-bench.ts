@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 import { startExpressionEngine, stopExpressionEngine, type ExpressionEngineName } from '../harness';
 import { expressionCosts, formatCosts } from './costs';
-import { evaluateFloorTargets } from './floor-targets';
+import { evaluateFloorTargets, evaluateLookupTargets } from './floor-targets';
 import { canCollectGarbage } from './measure';
 import { fixed, formatTable, formatTargets, writeResults, type Row } from './report';
 import { compareWithRaw, runOnce, summarize, type Sample } from './run-spec';
@@ -23,6 +23,7 @@ import {
 	floorSpecs,
 	largeSpec,
 	latencyGroup,
+	lookupSpecs,
 	mainSpecs,
 	throttledSpec,
 	type Spec,
@@ -109,6 +110,13 @@ async function main(): Promise<void> {
 		});
 		rows.push(...(await runGroup(sim, [throttledSpec(N)], engine)));
 		await sim.clearFaults();
+		// Issue 12's lookup rows against an account of N users, as the issue states them.
+		const lookupSim = await startSimProcess({ latencyMs: 20, users: N });
+		try {
+			rows.push(...(await runGroup(lookupSim, lookupSpecs(N), engine)));
+		} finally {
+			await lookupSim.close();
+		}
 		if (LARGE > 0) {
 			const autoLarge = autoMapSpecs(N, LARGE).filter((s) => s.items === LARGE);
 			rows.push(...(await runGroup(sim, [largeSpec(LARGE), ...autoLarge], engine)));
@@ -121,6 +129,7 @@ async function main(): Promise<void> {
 
 	const issue6 = evaluateTargets(rows, { items: N, large: LARGE });
 	const issue13 = evaluateFloorTargets(rows, { items: N, large: LARGE });
+	const issue12 = evaluateLookupTargets(rows, N);
 	const costs = expressionCosts(rows, compare ? ['vm', 'legacy'] : [engine], engine);
 	const header = describe(engine, fallbackNote);
 	const timelines = ['lat20 node Auto', 'lat20 node Auto 429']
@@ -135,6 +144,7 @@ async function main(): Promise<void> {
 		'', header, '', tables(rows, engine), '', [...notes, ...timelines].join('\n'), '',
 		`Cost of one expression per item (0 ms, 10 in flight):\n${formatCosts(costs)}`, '',
 		`Targets of issue 13 (engine ${engine}; vs n8n's floor, ratios within this run):\n${formatTargets(issue13)}`, '',
+		`Target of issue 12 (engine ${engine}; ratio within this run):\n${formatTargets(issue12)}`, '',
 		`Targets of issue 6 (engine ${engine}; vs raw undici):\n${formatTargets(issue6)}`, '',
 		`Bench took ${fixed(totalSeconds / 60, 1)} min.`,
 	].join('\n'));
@@ -150,10 +160,10 @@ async function main(): Promise<void> {
 		description: header,
 		rows,
 		expressionCosts: costs,
-		targets: { issue13, issue6 },
+		targets: { issue13, issue12, issue6 },
 		totalSeconds,
 	});
-	const failed = [...issue13, ...issue6].filter((t) => t.pass === false).length;
+	const failed = [...issue13, ...issue12, ...issue6].filter((t) => t.pass === false).length;
 	log(`written ${file}; ${failed} target(s) failed`);
 }
 

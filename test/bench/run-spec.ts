@@ -28,16 +28,13 @@ let runCounter = 0;
 
 function parametersFor(spec: Spec) {
 	if (spec.mapping === 'fixed') return fixedFieldsParameters(spec.concurrency);
-	if (spec.mapping === 'auto') {
-		if (AUTO_MAP === undefined) throw new Error(`${spec.id}: auto-map.ts has no AUTO_MAP yet`);
-		return AUTO_MAP.parameters(spec.concurrency);
-	}
+	if (spec.mapping === 'auto') return AUTO_MAP.parameters(spec.concurrency, spec.lookup);
 	return nodeParameters(spec.concurrency, spec.options);
 }
 
 export async function runOnce(sim: SimHandle, spec: Spec, engine: ExpressionEngineName): Promise<Sample> {
 	const people = contacts(sim.userIds.slice(0, spec.items), ++runCounter);
-	const items = spec.mapping === 'auto' && AUTO_MAP ? people.map((c) => AUTO_MAP!.item(c)) : people;
+	const items = spec.mapping === 'auto' ? people.map((c) => AUTO_MAP.item(c, spec.lookup)) : people;
 	await useExpressionEngine(engine);
 	await sim.begin();
 	const { result, m } = await measure(

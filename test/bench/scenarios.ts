@@ -3,7 +3,7 @@
  * `lat<ms> <client> <what> [automap] [legacy]`, e.g. "lat20 floor 14 expr C32", "lat0 node C10 legacy".
  */
 import type { ExpressionEngineName } from '../harness';
-import { AUTO_MAP } from './auto-map';
+import type { Lookup } from './auto-map';
 import type { FloorMode } from './floor-node';
 
 export interface Spec {
@@ -14,6 +14,8 @@ export interface Spec {
 	floor?: FloorMode;
 	/** node rows: how the node maps the item; 'fields' = every field by expression (default) */
 	mapping?: 'fields' | 'fixed' | 'auto';
+	/** Map Automatically rows of issue 12: how the item names its user (fixed External IDs) */
+	lookup?: Lookup;
 	/** 0 = Auto */
 	concurrency: number;
 	items: number;
@@ -80,11 +82,10 @@ export function fixedFieldsSpec(items: number, engine?: ExpressionEngineName): S
 }
 
 /**
- * The node in "Map Automatically" mode (auto-map.ts), at 20 ms on Auto; empty until the node has
- * that mode. Its targets compare it with the floor without expressions at 32 in flight.
+ * The node in "Map Automatically" mode (auto-map.ts), at 20 ms on Auto. Its targets compare it with
+ * the floor without expressions at 32 in flight.
  */
 export function autoMapSpecs(items: number, large: number): Spec[] {
-	if (AUTO_MAP === undefined) return [];
 	const specs: Spec[] = [
 		{ id: 'lat20 node Auto automap', latencyMs: 20, client: 'node', mapping: 'auto', concurrency: 0, items, baseline: 'lat20 raw 10', note: 'Map Automatically: the body from the input item, no expression' },
 	];
@@ -95,6 +96,19 @@ export function autoMapSpecs(items: number, large: number): Spec[] {
 		);
 	}
 	return specs;
+}
+
+/**
+ * Issue 12: the same updates with the user named by Convirza's ID and by External ID, at 20 ms on
+ * Auto, back to back in every round, against an account of `items` users (run-bench.ts gives them a
+ * simulator of their own). The by-ID row also sets the External IDs the next row looks up.
+ */
+export function lookupSpecs(items: number): Spec[] {
+	const common = { latencyMs: 20, client: 'node', mapping: 'auto', concurrency: 0, items, baseline: 'lat20 raw 10', cpuOnly: true } as const;
+	return [
+		{ ...common, id: 'lat20 node Auto automap by ID', lookup: 'id', note: 'Map Automatically, the user by ct_user_id' },
+		{ ...common, id: 'lat20 node Auto automap by External ID', lookup: 'externalId', note: `Map Automatically, the user by External ID: one listing of the ${items} users, then answers from it` },
+	];
 }
 
 /**
