@@ -2,7 +2,7 @@ import { InputError } from './InputError';
 import { describe } from './validation';
 
 /**
- * Phone numbers for Convirza's `agent_ring_to`, the E.164 number calls are forwarded to.
+ * Phone numbers for Convirza's Agent Ring-To field, the E.164 number calls are forwarded to.
  *
  * Stripping formatting alone is not enough: "030 9018 2000" (Berlin, as dialled in Germany) would be
  * stored as "03090182000" and misroute calls. So a number is either international (written with "+"

@@ -9,7 +9,7 @@
  * saved Update Fields / Additional Fields keep working unchanged, and "only the fields you add are
  * sent" stays true (a resource mapper lists every field).
  *
- * A key is a field when it is Convirza's name for it (`first_name`, `agent_ring_to`, as in the
+ * A key is a field when it is Convirza's name for it (`first_name`, `last_name`, as in the
  * documented request body) or the node's own parameter name (`firstName`, `agentRingTo`). Any
  * other key is refused, naming it, unless Ignore Unknown Keys is on: a typo must not drop a change.
  */
@@ -22,6 +22,10 @@ import { parseEmail, parseText, parseUserId } from '../../helpers/validation';
 import { nodeParameter } from '../parameters';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
+
+const EXAMPLES = ['firstName', 'agentRingTo'].map(fieldByParam);
+const EXAMPLE_KEYS = EXAMPLES.map((field) => field.key).join(', ');
+const EXAMPLE_PARAMS = EXAMPLES.map((field) => field.param).join(', ');
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -41,7 +45,7 @@ export function mappingModeParameter(show: Show): INodeProperties {
 				name: 'Map Automatically',
 				value: 'autoMapInputData',
 				description:
-					"Take the fields from the input item's keys, named as Convirza names them (first_name, agent_ring_to, …) or as this node does (firstName, agentRingTo, …). Fastest for whole records: no expression per field.",
+					`Take the fields from the input item's keys, named as Convirza names them (${EXAMPLE_KEYS}, …) or as this node does (${EXAMPLE_PARAMS}, …). Fastest for whole records: no expression per field.`,
 			},
 		],
 		default: 'defineBelow',
@@ -132,7 +136,15 @@ export function fieldsFromInput(
 	return { fields, keys: source };
 }
 
-/** How Update, Update (Partial), Get and Delete find the user in automatic mode. */
+/** The input keys the user ID is taken from in automatic mode. */
+export const USER_ID_KEY = 'ct_user_id';
+
+const keysOf = (param: string) => {
+	const field = fieldByParam(param);
+	return [field.key, field.param];
+};
+
+/** How Update and Update (Partial) find the user in automatic mode. */
 export function userFromInputParameter(show: Show): INodeProperties {
 	return {
 		displayName: 'Find User By',
@@ -154,20 +166,12 @@ export function userFromInputParameter(show: Show): INodeProperties {
 			{
 				name: 'External ID',
 				value: 'externalId',
-				description: "The input item's External ID (user_ext_id or externalId), matched exactly",
+				description: `The input item's External ID (${keysOf('externalId').join(' or ')}), matched exactly`,
 			},
 		],
 		default: 'id',
 	};
 }
-
-/** The input keys the user ID is taken from in automatic mode. */
-export const USER_ID_KEY = 'ct_user_id';
-
-const keysOf = (param: string) => {
-	const field = fieldByParam(param);
-	return [field.key, field.param];
-};
 
 /** The user an input item names in automatic mode (Find User By), checked without any request. */
 export function userRefFromInput(context: IExecuteFunctions, json: IDataObject, itemIndex: number): UserRef {
