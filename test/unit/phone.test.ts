@@ -1,15 +1,5 @@
-import { InputError } from '../../nodes/Convirza/helpers/InputError';
+import { refusal } from '../kit/refusal';
 import { parseDefaultCountryCode, toE164 } from '../../nodes/Convirza/helpers/phone';
-
-function refusal(run: () => unknown): InputError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
-	}
-	throw new Error('expected an InputError');
-}
 
 type Expected = { e164: string } | { refused: string };
 const ok = (e164: string): Expected => ({ e164 });

@@ -1,4 +1,4 @@
-import { InputError } from '../../nodes/Convirza/helpers/InputError';
+import { refusal } from '../kit/refusal';
 import {
 	parseBoolean,
 	parseEmail,
@@ -9,16 +9,6 @@ import {
 	parseUserId,
 } from '../../nodes/Convirza/helpers/validation';
 import { parseRole } from '../../nodes/Convirza/actions/user/roles';
-
-function refusal(run: () => unknown): InputError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
-	}
-	throw new Error('expected an InputError');
-}
 
 describe('parseUserId', () => {
 	it.each([
