@@ -46,8 +46,11 @@ export async function getUser(client: ConvirzaClient, userId: number, itemIndex?
 
 export interface UserPage {
 	users: ApiUser[];
-	/** Convirza's count of every user matching the query, when it sent one. */
-	total?: number;
+	/**
+	 * The offset the next page starts at; undefined at the end: a short page, or Convirza's `total`
+	 * reached. The one paging rule, followed by the pager below and by the User picker.
+	 */
+	next?: number;
 }
 
 /** One page of GET /v3/users/list. Unset query parameters are left out, never sent empty. */
@@ -63,26 +66,24 @@ export async function listUsersPage(
 	);
 	const users = Array.isArray(response.data?.users) ? response.data.users : [];
 	const total = Number(response.data?.total ?? Number.NaN);
-	return { users, total: Number.isFinite(total) ? total : undefined };
+	const end = page.offset + users.length;
+	const last = users.length < page.limit || (Number.isFinite(total) && end >= total);
+	return { users, next: last ? undefined : end };
 }
 
-/**
- * Every user matching `query`, up to `limit`, paging with limit/offset 200 at a time until the limit,
- * Convirza's `total`, or a short page (the end, should `total` be missing).
- */
+/** Every user matching `query`, up to `limit`, paging with limit/offset 200 at a time to the last page. */
 export async function* listUsers(
 	client: ConvirzaClient,
 	query: UserListQuery,
 	options: { limit?: number; itemIndex?: number } = {},
 ): AsyncGenerator<ApiUser> {
 	const { limit = Number.POSITIVE_INFINITY, itemIndex } = options;
-	let offset = 0;
-	while (offset < limit) {
+	let offset: number | undefined = 0;
+	while (offset !== undefined && offset < limit) {
 		const pageLimit = Math.min(USERS_PAGE_SIZE, limit - offset);
-		const { users, total } = await listUsersPage(client, query, { offset, limit: pageLimit }, itemIndex);
-		yield* users.slice(0, pageLimit);
-		offset += users.length;
-		if (users.length < pageLimit || (total !== undefined && offset >= total)) return;
+		const page: UserPage = await listUsersPage(client, query, { offset, limit: pageLimit }, itemIndex);
+		yield* page.users.slice(0, pageLimit);
+		offset = page.next;
 	}
 }
 

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { getActiveGroupTree } from '../api/groups';
 import type { ApiUser, UserListQuery } from '../api/types';
-import { getUser, listUsersPage, type UserPage } from '../api/users';
+import { getUser, listUsersPage } from '../api/users';
 import { flattenGroupTree } from '../helpers/groupTree';
 import { ConvirzaClient, type RequestPolicy } from '../transport';
 
@@ -72,12 +72,8 @@ export async function searchUsers(
 	const seen = new Set<number>();
 	const unique = users.filter((user) => !seen.has(Number(user.ct_user_id)) && seen.add(Number(user.ct_user_id)));
 
-	const next = (result: UserPage | undefined, offset: number) => {
-		const end = offset + (result?.users.length ?? 0);
-		return result !== undefined && result.users.length > 0 && end < (result.total ?? 0) ? end : -1;
-	};
-	const nextName = next(names, byName);
-	const nextEmail = next(emails, byEmail);
+	const nextName = names?.next ?? -1;
+	const nextEmail = emails?.next ?? -1;
 	return {
 		results: unique.map(userResult),
 		paginationToken: nextName < 0 && nextEmail < 0 ? undefined : `${nextName},${nextEmail}`,
