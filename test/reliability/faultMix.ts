@@ -8,7 +8,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { AUTO_MAX, AUTO_START } from '../../nodes/Convirza/actions/scheduler';
-import { mulberry32, type ConvirzaSimulator, type Fault, type LoggedRequest, type UserRecord } from '../simulator';
+import { perRequestDraws, type ConvirzaSimulator, type Fault, type LoggedRequest, type UserRecord } from '../simulator';
 import { CONVIRZA, startConvirza } from '../engine/convirzaWorkflow';
 import type { RunResult } from '../harness';
 import { errorOf, expectNoSecretsIn, messageFor, userPath } from '../kit';
@@ -24,7 +24,9 @@ export const FAULT_MIX: Fault[] = [
 	{ malformedJson: true },
 	{ html: true, status: 502 },
 ];
-const MIX = { rate: 0.2, seed: 20_240_607, faults: FAULT_MIX };
+// Per request: which request meets which fault does not depend on how a concurrent run interleaves,
+// so every count below is fixed by the seed.
+const MIX = { rate: 0.2, seed: 20_240_607, faults: FAULT_MIX, perRequest: true };
 const USER_BY_ID = /^\/v3\/users\/\d+$/;
 
 export interface MixOptions {
@@ -71,11 +73,12 @@ export async function runFaultMix(sim: ConvirzaSimulator, options: MixOptions): 
 
 /** The fault every request to /v3/users/{id} met, recomputed exactly as the simulator drew it. */
 function replayFaults(log: readonly LoggedRequest[]): Map<LoggedRequest, Fault | undefined> {
-	const next = mulberry32(MIX.seed);
+	const draws = perRequestDraws(MIX.seed);
 	const met = new Map<LoggedRequest, Fault | undefined>();
 	for (const entry of log) {
 		if (!USER_BY_ID.test(entry.path)) continue;
 		// Two draws per matching request, as the simulator's FaultBook does.
+		const next = draws(entry.method, entry.path);
 		const hit = next() < MIX.rate;
 		const pick = MIX.faults[Math.floor(next() * MIX.faults.length)];
 		met.set(entry, hit ? pick : undefined);

@@ -1,5 +1,5 @@
 // Fault injection: per-matcher FIFO queues (inject) and seeded random faults (injectRandom).
-import type { Fault } from './types';
+import type { Fault, RandomFaults } from './types';
 
 export type PathMatcher = string | RegExp;
 
@@ -29,12 +29,34 @@ interface QueueEntry {
 	faults: Fault[];
 }
 
+/** The random numbers a request draws from, given its method and path. */
+export type Draws = (method: string, path: string) => () => number;
+
 interface RandomEntry {
 	method: string;
 	path: PathMatcher;
 	rate: number;
-	next: () => number;
 	faults: Fault[];
+	/** The generator for this request: one for all (arrival order), or one per request (perRequest). */
+	draws: Draws;
+}
+
+/** FNV-1a, 32 bits: a seed from a string. */
+function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return h;
+}
+
+/** Draws for the nth request to one method and path, the same whenever it arrives. */
+export function perRequestDraws(seed: number): Draws {
+	const seen = new Map<string, number>();
+	return (method, path) => {
+		const key = `${method} ${path}`;
+		const n = seen.get(key) ?? 0;
+		seen.set(key, n + 1);
+		return mulberry32(hash(`${seed} ${key} ${n}`));
+	};
 }
 
 export class FaultBook {
@@ -45,9 +67,11 @@ export class FaultBook {
 		if (faults.length > 0) this.queues.push({ method, path, faults: [...faults] });
 	}
 
-	injectRandom(method: string, path: PathMatcher, opts: { rate: number; seed: number; faults: Fault[] }): void {
+	injectRandom(method: string, path: PathMatcher, opts: RandomFaults): void {
 		if (opts.faults.length === 0) throw new Error('injectRandom: faults must not be empty');
-		this.randoms.push({ method, path, rate: opts.rate, next: mulberry32(opts.seed), faults: [...opts.faults] });
+		const arrivals = mulberry32(opts.seed);
+		const draws = opts.perRequest ? perRequestDraws(opts.seed) : () => arrivals;
+		this.randoms.push({ method, path, rate: opts.rate, faults: [...opts.faults], draws });
 	}
 
 	clear(): void {
@@ -68,8 +92,9 @@ export class FaultBook {
 		for (const r of this.randoms) {
 			if (!matches(r.method, r.path, method, path)) continue;
 			// Two draws per matching request, always, so the sequence depends only on seed and request count.
-			const hit = r.next() < r.rate;
-			const pick = r.faults[Math.floor(r.next() * r.faults.length)];
+			const next = r.draws(method, path);
+			const hit = next() < r.rate;
+			const pick = r.faults[Math.floor(next() * r.faults.length)];
 			if (hit) return pick;
 		}
 		return undefined;

@@ -1,7 +1,7 @@
 // Public entry point of the Convirza API simulator (test-side only).
 export { startSimulator } from './server';
 export { ROLE_DISPLAY_NAMES, ROLE_IDS } from './roles';
-export { mulberry32 } from './faults';
+export { perRequestDraws } from './faults';
 export { SEED_LOGINS, SEED_TOKENS, SEED_ORG_UNITS, ADMIN_USER_ID, STANDARD_USER_ID, READ_ONLY_USER_ID, ACCOUNT_ID, FOREIGN_ACCOUNT_ID } from './seed';
 export type { SuccessEnvelope, ErrorEnvelope } from './envelope';
 export type { TokenResponse } from './routes/oauth';

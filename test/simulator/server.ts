@@ -12,7 +12,7 @@ import { SEED_LOGINS, SEED_TOKENS } from './seed';
 import { SimState } from './state';
 import type {
 	ApiUser, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
-	LoginShape, RouteContext, Settings, SimulatorOptions, UserRecord,
+	LoginShape, RandomFaults, RouteContext, Settings, SimulatorOptions, UserRecord,
 } from './types';
 
 const SEVEN_DAYS_MS = 7 * 24 * 3600 * 1000;
@@ -107,7 +107,7 @@ class Simulator implements ConvirzaSimulator {
 	setGetUserShape(shape: GetUserShape): void { this.settings.getUserShape = shape; }
 	setLoginShape(shape: LoginShape): void { this.settings.loginShape = shape; }
 	inject(method: string, path: string | RegExp, ...faults: Fault[]): void { this.faults.inject(method, path, faults); }
-	injectRandom(method: string, path: string | RegExp, opts: { rate: number; seed: number; faults: Fault[] }): void {
+	injectRandom(method: string, path: string | RegExp, opts: RandomFaults): void {
 		this.faults.injectRandom(method, path, opts);
 	}
 	clearFaults(): void { this.faults.clear(); }

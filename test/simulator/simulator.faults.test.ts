@@ -139,6 +139,30 @@ describe('injectRandom', () => {
 		expect(a.filter((x) => x !== 200).length).toBeGreaterThan(3);
 		expect(await run(7, false)).not.toEqual(a);
 	});
+
+	test('perRequest: each request meets the same fault whatever order the requests arrive in', async () => {
+		const paths = ['/v3/users/10001', '/v3/users/10002', '/v3/users/10003'];
+		async function statusesBy(order: (round: number) => string[]): Promise<Record<string, number[]>> {
+			const s = await startSimulator();
+			try {
+				s.injectRandom('GET', /^\/v3\/users\/\d+$/, { rate: 0.3, seed: 42, faults: FAULTS, perRequest: true });
+				const statuses: Record<string, number[]> = Object.fromEntries(paths.map((p) => [p, []]));
+				for (let round = 0; round < 20; round++) {
+					for (const path of order(round)) statuses[path].push((await call(s, 'GET', path)).status);
+				}
+				return statuses;
+			} finally {
+				await s.close();
+			}
+		}
+		const inOrder = await statusesBy(() => paths);
+		// Reversed, and rotated round by round: each path's nth request arrives at another place.
+		expect(await statusesBy(() => [...paths].reverse())).toEqual(inOrder);
+		expect(await statusesBy((round) => [...paths.slice(round % 3), ...paths.slice(0, round % 3)])).toEqual(inOrder);
+		const all = Object.values(inOrder).flat();
+		expect(all.filter((x) => x !== 200).length).toBeGreaterThan(5);
+		expect(all.filter((x) => x === 200).length).toBeGreaterThan(30);
+	});
 });
 
 describe('latency and concurrency', () => {

@@ -140,6 +140,19 @@ export type Fault =
 	| { malformedJson: true; status?: number }
 	| { html: true; status?: number };
 
+/** Seeded random faults (see FaultBook.injectRandom). */
+export interface RandomFaults {
+	rate: number;
+	seed: number;
+	faults: Fault[];
+	/**
+	 * Draw each request's fault from its own method, path and how many times that method and path
+	 * came before, not from its place in the arrival order: the same request meets the same fault
+	 * whatever the concurrency, so a concurrent run's outcome is fixed by the seed alone.
+	 */
+	perRequest?: boolean;
+}
+
 export interface OrgUnit {
 	id: number;
 	name: string;
@@ -219,7 +232,7 @@ export interface ConvirzaSimulator {
 	/** queue faults for matching requests, consumed one per request in arrival order */
 	inject(method: string, path: string | RegExp, ...faults: Fault[]): void;
 	/** seeded PRNG: each matching request gets a fault with probability `rate`, picked from `faults` */
-	injectRandom(method: string, path: string | RegExp, opts: { rate: number; seed: number; faults: Fault[] }): void;
+	injectRandom(method: string, path: string | RegExp, opts: RandomFaults): void;
 	clearFaults(): void;
 	/**
 	 * Holds every matching request that arrives from now on until `release()` (method
