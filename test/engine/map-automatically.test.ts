@@ -97,6 +97,18 @@ describe('Map Automatically: Update', () => {
 		});
 		expect(jsonOf(byExternalId.items)[0]).toMatchObject({ data: { userId: 10001 } });
 	});
+
+	it('refuses an item whose External ID is empty: users with an empty one are nobody in particular', async () => {
+		sim.setUser(10002, { user_ext_id: '' });
+		const run = await runUser(sim, 'update', {
+			items: [{ user_ext_id: ' ', first_name: 'Nobody' }],
+			parameters: { ...AUTO, userFromInput: 'externalId' },
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(sim.log).toEqual([]);
+		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([`The input item's "user_ext_id" has no External ID (item 0)`]);
+		expect(sim.user(10002)?.first_name).not.toBe('Nobody');
+	});
 });
 
 describe('Map Automatically: Create and Create or Update', () => {

@@ -85,6 +85,16 @@ describe('matching', () => {
 		expect(sim.log).toEqual([]);
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual(['The "User" parameter is not a valid email address: "john.doe" (item 0)']);
 	});
+
+	it('refuses an empty External ID before any request, even where users have an empty one', async () => {
+		sim.setUser(10002, { user_ext_id: '' });
+		const run = await runUser(sim, 'update', {
+			parameters: { userId: byExternalId('  '), updateFields: { firstName: 'Nobody' } },
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(sim.log).toEqual([]);
+		expect(jsonOf(run.errors).map((item) => item.error)).toEqual(['The "User" parameter has no External ID (item 0)']);
+	});
 });
 
 describe('the execution directory', () => {

@@ -58,23 +58,25 @@ export function changeOf(body: UserRequestBody): Partial<Omit<DirectoryEntry, 'i
 	return change;
 }
 
-/** The index key a lookup uses; `matches` stays the judge (it also leaves deleted users out). */
-function keyOf(key: LookupKey): string {
-	return key.by === 'email' ? `email:${emailKey(key.email)}` : `externalId:${externalIdKey(key.externalId)}`;
-}
+/** What a lookup compares, normalised; empty when there is nothing to compare. */
+const wanted = (key: LookupKey) => (key.by === 'email' ? emailKey(key.email) : externalIdKey(key.externalId));
+const held = (entry: DirectoryEntry, by: LookupKey['by']) => {
+	const value = by === 'email' ? entry.email : entry.externalId;
+	return value === null ? '' : by === 'email' ? emailKey(value) : externalIdKey(value);
+};
 
+/** The index key a lookup uses; `matches` stays the judge (it also leaves deleted users out). */
+const keyOf = (by: LookupKey['by'], value: string) => `${by}:${value}`;
+
+/** An empty email or External ID is no key: users without one are nobody in particular. */
 function keysOf(entry: DirectoryEntry): string[] {
-	const keys: string[] = [];
-	if (entry.email !== null) keys.push(keyOf({ by: 'email', email: entry.email }));
-	if (entry.externalId !== null) keys.push(keyOf({ by: 'externalId', externalId: entry.externalId }));
-	return keys;
+	const kinds = ['email', 'externalId'] as const;
+	return kinds.filter((by) => held(entry, by) !== '').map((by) => keyOf(by, held(entry, by)));
 }
 
 function matches(entry: DirectoryEntry, key: LookupKey): boolean {
 	if (entry.status === 'deleted') return false;
-	return key.by === 'email'
-		? entry.email !== null && emailKey(entry.email) === emailKey(key.email)
-		: entry.externalId !== null && externalIdKey(entry.externalId) === externalIdKey(key.externalId);
+	return wanted(key) !== '' && held(entry, key.by) === wanted(key);
 }
 
 /** Users holding `email` exactly (any letter case), asked of Convirza now with its substring filter. */
@@ -122,7 +124,7 @@ export class UserDirectory {
 			return await findUsersByEmail(this.client, key.email, { itemIndex });
 		}
 		await this.load(itemIndex);
-		const ids = this.index.get(keyOf(key)) ?? [];
+		const ids = this.index.get(keyOf(key.by, wanted(key))) ?? [];
 		return [...ids]
 			.map((id) => this.entries.get(id) as DirectoryEntry)
 			.filter((entry) => matches(entry, key))

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import type { DirectoryEntry, LookupKey, UserDirectory } from './directory';
-import { ItemError } from '../../helpers/InputError';
+import { InputError, ItemError } from '../../helpers/InputError';
 import { parseEmail, parseText, parseUserId } from '../../helpers/validation';
 import { nodeParameter } from '../parameters';
 
@@ -78,12 +78,17 @@ export function readUserRef(context: IExecuteFunctions, itemIndex: number): User
 	}
 }
 
-function parseExternalId(value: unknown): string {
+/**
+ * An External ID to look a user up by: never empty, since an empty one would name whichever users
+ * have none (`source` says where the value comes from, for the fix).
+ */
+export function parseExternalId(value: unknown, source = 'the User parameter'): string {
 	const externalId = parseText(value, PARAMETER);
 	if (externalId === '') {
-		throw new ItemError(
-			`The "${PARAMETER}" parameter has no External ID`,
-			'Map the CRM contact ID (or whatever you store as External ID) into the User parameter.',
+		throw new InputError(
+			PARAMETER,
+			'has no External ID',
+			`Map the CRM contact ID (or whatever you store as External ID) into ${source}.`,
 		);
 	}
 	return externalId;

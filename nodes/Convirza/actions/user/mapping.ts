@@ -16,9 +16,9 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { USER_FIELDS, fieldByParam } from './fields';
-import type { UserRef } from './locator';
+import { parseExternalId, type UserRef } from './locator';
 import { InputError } from '../../helpers/InputError';
-import { parseEmail, parseText, parseUserId } from '../../helpers/validation';
+import { parseEmail, parseUserId } from '../../helpers/validation';
 import { nodeParameter } from '../parameters';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
@@ -185,7 +185,8 @@ export function userRefFromInput(context: IExecuteFunctions, json: IDataObject, 
 	};
 	if (by === 'email') return { by: 'email', email: read(keysOf('email'), (value) => parseEmail(value, 'User')) };
 	if (by === 'externalId') {
-		return { by: 'externalId', externalId: read(keysOf('externalId'), (value) => parseText(value, 'User')) };
+		const externalId = read(keysOf('externalId'), (value) => parseExternalId(value, 'this key of each input item'));
+		return { by: 'externalId', externalId };
 	}
 	return { by: 'id', id: read([USER_ID_KEY], (value) => parseUserId(value)) };
 }
