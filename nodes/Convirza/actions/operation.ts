@@ -1,16 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { KeyedQueue } from './scheduler';
-import type { UserDirectory } from './user/directory';
 import type { ConvirzaClient } from '../transport';
 
-/** What the items of one execution share. */
+/** What the items of one execution share, whatever the resource: the client. */
 export interface RunServices {
 	client: ConvirzaClient;
-	/** Users looked up by email or External ID (one listing of the account serves every item). */
-	users: UserDirectory;
-	/** Items that share a key (e.g. the email Create or Update matches on) run in input order. */
-	inOrder: KeyedQueue;
 }
 
 /**
@@ -18,13 +12,23 @@ export interface RunServices {
  * item's parameters and checks them without sending anything, so the scheduler may run it for the
  * next items while earlier ones wait on Convirza; `execute` sends the item's requests.
  */
-export interface OperationModule<Input = unknown> {
+export interface OperationModule<Input = unknown, Services extends RunServices = RunServices> {
 	description: INodeProperties[];
 	read(this: IExecuteFunctions, itemIndex: number): Input;
 	execute(
 		this: IExecuteFunctions,
 		input: Input,
 		itemIndex: number,
-		run: RunServices,
+		run: Services,
 	): Promise<IDataObject | IDataObject[]>;
+}
+
+/**
+ * A resource (a folder under actions/): its operations by value, and the services its items share in
+ * one execution (the user resource adds its directory of users and its same-key queue). The router
+ * knows no resource's services; it asks the resource for them once per execution.
+ */
+export interface Resource<Services extends RunServices = RunServices> {
+	operations: Record<string, OperationModule<unknown, Services>>;
+	services(client: ConvirzaClient, itemCount: number): Services;
 }

@@ -7,16 +7,21 @@ import {
 
 import { readRunSettings } from './common/requestOptions';
 import { itemFailure } from './itemError';
-import type { OperationModule, RunServices } from './operation';
-import { ConcurrencyLimit, KeyedQueue, forEachBounded } from './scheduler';
-import { UserDirectory } from './user/directory';
+import type { OperationModule, Resource, RunServices } from './operation';
+import { ConcurrencyLimit, forEachBounded } from './scheduler';
 import * as user from './user';
 import { ItemError } from '../helpers/InputError';
 import { ConvirzaClient } from '../transport';
 
-const resources: Record<string, Record<string, OperationModule>> = {
-	user: user.operations,
+/** Every resource the node offers, by its Resource parameter's value. */
+const resources: Record<string, Resource> = {
+	user: user.resource,
 };
+
+/** A table's own entry: a value such as "constructor" names nothing. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
 
 /** Bad input (or a lookup that found no one) becomes a NodeOperationError naming the item; the rest passes. */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -47,18 +52,17 @@ interface Run {
 
 /** What the whole run shares: the operation, and its services shaped by the run's Options. */
 function setUp(context: IExecuteFunctions, itemCount: number): Run {
-	const resource = context.getNodeParameter('resource', 0) as string;
+	const resource = own(resources, context.getNodeParameter('resource', 0) as string);
 	const name = context.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[name];
-	if (operation === undefined) {
+	const operation = resource && own(resource.operations, name);
+	if (resource === undefined || operation === undefined) {
 		throw new NodeOperationError(context.getNode(), `The operation "${name}" is not supported`);
 	}
 	const settings = readRunSettings(context);
 	const limit =
 		settings.concurrency === 0 ? ConcurrencyLimit.auto() : ConcurrencyLimit.fixed(settings.concurrency);
 	const client = new ConvirzaClient(context, settings.policy, limit);
-	const services = { client, users: new UserDirectory(client, itemCount), inOrder: new KeyedQueue() };
-	return { operation, services, limit };
+	return { operation, services: resource.services(client, itemCount), limit };
 }
 
 /**

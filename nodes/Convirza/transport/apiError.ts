@@ -1,7 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { outcomeOf, type Failure } from './failure';
-import type { ConvirzaErrorBody } from '../api/types';
+import type { ConvirzaErrorBody } from './wire';
 
 export interface FailureContext {
 	itemIndex?: number;

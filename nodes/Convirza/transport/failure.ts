@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseRetryAfter } from './backoff';
 import { hasOutcome, type AttemptOutcome } from './outcome';
-import type { HttpMethod } from '../api/types';
+import type { HttpMethod } from './wire';
 
 /**
  * What went wrong with one HTTP attempt, reduced to the facts the retry policy and the error

@@ -12,7 +12,7 @@ import { failureToError } from './apiError';
 import { backoffDelay } from './backoff';
 import { DEFAULT_BASE_URL, checkServiceUrl, type CheckedUrl } from './endpoints';
 import { classifyError, isRetryable, isThrottle, outcomeOf, type Failure } from './failure';
-import type { ConvirzaEnvelope, HttpMethod } from '../api/types';
+import type { ConvirzaEnvelope, HttpMethod } from './wire';
 
 /** Retry and timeout limits; the node's Options expose them. */
 export interface RequestPolicy {

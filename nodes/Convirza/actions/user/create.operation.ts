@@ -17,7 +17,7 @@ import {
 import type { UserRequestBody } from '../../api/types';
 import { getUser } from '../../api/users';
 import { isEmailTaken } from '../../transport/apiError';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -54,7 +54,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ body, returnCreatedUser }: CreateInput,
 	itemIndex: number,
-	run: RunServices,
+	run: UserServices,
 ): Promise<IDataObject> {
 	let created: Awaited<ReturnType<typeof createProfile>>;
 	try {

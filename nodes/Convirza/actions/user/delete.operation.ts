@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readUserRef, resolveUserId, userLocator, type UserRef } from './locator';
 import { deleteUser } from '../../api/users';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['delete'] };
@@ -26,7 +26,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	user: UserRef,
 	itemIndex: number,
-	{ client, users }: RunServices,
+	{ client, users }: UserServices,
 ): Promise<IDataObject> {
 	const userId = await resolveUserId(user, users, itemIndex);
 	await deleteUser(client, userId, itemIndex);

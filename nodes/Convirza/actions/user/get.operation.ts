@@ -4,7 +4,7 @@ import { simplifyParameter } from './descriptions';
 import { readUserRef, resolveUserId, userLocator, type UserRef } from './locator';
 import { simplifyUser } from './simplify';
 import { getUser } from '../../api/users';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -32,7 +32,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ user, simplify }: GetInput,
 	itemIndex: number,
-	{ client, users }: RunServices,
+	{ client, users }: UserServices,
 ): Promise<IDataObject> {
 	const found = await getUser(client, await resolveUserId(user, users, itemIndex), itemIndex);
 	return simplify ? simplifyUser(found) : found;

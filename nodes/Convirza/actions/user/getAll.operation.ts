@@ -8,7 +8,7 @@ import type { UserListQuery } from '../../api/types';
 import { listUsers } from '../../api/users';
 import { InputError } from '../../helpers/InputError';
 import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -181,7 +181,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ query, limit, simplify }: ListInput,
 	itemIndex: number,
-	{ client }: RunServices,
+	{ client }: UserServices,
 ): Promise<IDataObject[]> {
 	const users: IDataObject[] = [];
 	for await (const user of listUsers(client, query, { limit, itemIndex })) {

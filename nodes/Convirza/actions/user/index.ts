@@ -7,16 +7,12 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as updatePartial from './updatePartial.operation';
 import * as upsert from './upsert.operation';
-import type { OperationModule } from '../operation';
+import { userServices, type UserServices } from './services';
+import type { Resource } from '../operation';
 
-export const operations: Record<string, OperationModule> = {
-	create,
-	delete: del,
-	get,
-	getAll,
-	update,
-	updatePartial,
-	upsert,
+export const resource: Resource<UserServices> = {
+	operations: { create, delete: del, get, getAll, update, updatePartial, upsert },
+	services: userServices,
 };
 
 export const description: INodeProperties[] = [

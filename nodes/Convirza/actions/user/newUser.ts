@@ -10,7 +10,7 @@ import type { UserRequestBody } from '../../api/types';
 import { createUser, type UserChangeResponse } from '../../api/users';
 import { InputError, ItemError } from '../../helpers/InputError';
 import type { ConvirzaClient } from '../../transport';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 
 /** Every new user needs these (Convirza refuses a create without them); the rest is optional. */
@@ -114,7 +114,7 @@ function ambiguousHint(email: string | undefined): string {
 
 /** POST /v3/users, noted in the execution's directory so that later items find the new user. */
 export async function createProfile(
-	{ client, users }: RunServices,
+	{ client, users }: UserServices,
 	body: UserRequestBody,
 	itemIndex: number,
 ): Promise<{ userId: number | undefined; response: UserChangeResponse }> {

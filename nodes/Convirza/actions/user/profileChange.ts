@@ -6,7 +6,7 @@ import { readUserRef, resolveUserId, type UserRef } from './locator';
 import { USER_ID_KEY, fieldsFromInput, readMappingMode, userRefFromInput } from './mapping';
 import type { UserRequestBody } from '../../api/types';
 import { getUser, updateUser } from '../../api/users';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 
 /** What Update and Update (Partial) read for an item before sending anything. */
@@ -38,7 +38,7 @@ export function readProfileChange(this: IExecuteFunctions, itemIndex: number): P
 export async function applyProfileChange(
 	{ user, body: fieldsSet, options }: ProfileChange,
 	itemIndex: number,
-	{ client, users }: RunServices,
+	{ client, users }: UserServices,
 	build: (userId: number, fieldsSet: UserRequestBody) => Promise<{ method: 'PUT' | 'PATCH'; body: UserRequestBody }>,
 ): Promise<IDataObject> {
 	const userId = await resolveUserId(user, users, itemIndex);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { profileChangeParameters } from './descriptions';
 import { fillFromCurrentUser } from './fillFromCurrent';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 
 const show = { resource: ['user'], operation: ['update'] };
 
@@ -33,7 +33,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	change: ProfileChange,
 	itemIndex: number,
-	run: RunServices,
+	run: UserServices,
 ): Promise<IDataObject> {
 	return await applyProfileChange(change, itemIndex, run, async (userId, fieldsSet) => ({
 		method: 'PUT',

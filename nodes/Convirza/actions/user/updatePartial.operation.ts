@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { profileChangeParameters } from './descriptions';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 
 const show = { resource: ['user'], operation: ['updatePartial'] };
 
@@ -23,7 +23,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	change: ProfileChange,
 	itemIndex: number,
-	run: RunServices,
+	run: UserServices,
 ): Promise<IDataObject> {
 	return await applyProfileChange(change, itemIndex, run, async (_userId, body) => ({ method: 'PATCH', body }));
 }

@@ -20,7 +20,7 @@ import { updateUser, type UserChangeResponse } from '../../api/users';
 import { ItemError } from '../../helpers/InputError';
 import { isEmailTaken } from '../../transport/apiError';
 import { itemFailure } from '../itemError';
-import type { RunServices } from '../operation';
+import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -95,7 +95,7 @@ const outcome = (action: Action, userId: number | undefined, response: UserChang
 });
 
 /** Updates the user that was found the way Update does: PUT, with the fields not set filled from them. */
-async function updateFound(run: RunServices, userId: number, body: UserRequestBody, itemIndex: number) {
+async function updateFound(run: UserServices, userId: number, body: UserRequestBody, itemIndex: number) {
 	const filled = await fillFromCurrentUser(run.client, userId, body, itemIndex, 'Additional Fields');
 	const response = await updateUser(run.client, 'PUT', userId, filled, itemIndex);
 	run.users.remember(userId, changeOf(body));
@@ -110,7 +110,7 @@ async function updateFound(run: RunServices, userId: number, body: UserRequestBo
  * ID must be empty or the item's.
  */
 async function updateEmailHolder(
-	run: RunServices,
+	run: UserServices,
 	{ key, body }: UpsertInput,
 	refusal: Error,
 	itemIndex: number,
@@ -161,7 +161,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	input: UpsertInput,
 	itemIndex: number,
-	run: RunServices,
+	run: UserServices,
 ): Promise<IDataObject> {
 	const { key, body } = input;
 	const lane = key.by === 'email' ? `email:${key.email.toLowerCase()}` : `externalId:${key.externalId}`;

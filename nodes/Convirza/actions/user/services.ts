@@ -1,0 +1,16 @@
+import { UserDirectory } from './directory';
+import type { RunServices } from '../operation';
+import { KeyedQueue } from '../scheduler';
+import type { ConvirzaClient } from '../../transport';
+
+/** What the user operations' items share in one execution. */
+export interface UserServices extends RunServices {
+	/** Users looked up by email or External ID (one listing of the account serves every item). */
+	users: UserDirectory;
+	/** Items that share a key (e.g. the email Create or Update matches on) run in input order. */
+	inOrder: KeyedQueue;
+}
+
+export function userServices(client: ConvirzaClient, itemCount: number): UserServices {
+	return { client, users: new UserDirectory(client, itemCount), inOrder: new KeyedQueue() };
+}
