@@ -92,6 +92,35 @@ describe('On Error', () => {
 		expect(calls(sim)).toEqual(['PUT /v3/users/10003', 'PUT /v3/users/99999', 'PUT /v3/users/10006', 'PUT /v3/users/10011']);
 	});
 
+	it('Continue (using error output), the node failing before any item runs: one error item per input item, each linked to its own', async () => {
+		const failures = [
+			['user', 'rename', 'The operation "rename" is not supported'],
+			// No operation parameter is shown for a resource the node does not have: n8n cannot read it.
+			['invoice', 'update', 'Could not get parameter "operation"'],
+		];
+		for (const [resource, operation, message] of failures) {
+			const result = await runConvirza(sim, {
+				items,
+				parameters: { ...parameters, resource, operation },
+				settings: { onError: 'continueErrorOutput' },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.output(CONVIRZA, 0)).toEqual([]);
+			const errors = result.output(CONVIRZA, 1);
+			expect(errors.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+			expect(errors.map((item) => item.json.error)).toEqual(items.map(() => message));
+			// n8n merges each error item with the input item it points to.
+			expect(result.output('Failed').map((item) => item.json.id)).toEqual(items.map((item) => item.id));
+		}
+		expect(sim.log).toEqual([]);
+	});
+
+	it('Stop Workflow, the node failing before any item runs: the run fails with that error', async () => {
+		const result = await runConvirza(sim, { items, parameters: { ...parameters, operation: 'rename' } });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'The operation "rename" is not supported' });
+		expect(result.output(CONVIRZA)).toEqual([]);
+	});
+
 	it('Continue (regular output): one item per input item, errors in place', async () => {
 		const result = await runConvirza(sim, { items, parameters, settings: { onError: 'continueRegularOutput' } });
 		const output = result.output(CONVIRZA);
