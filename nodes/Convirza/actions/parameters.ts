@@ -91,32 +91,20 @@ function rawParameter(context: IExecuteFunctions, name: string, fallback: unknow
 const NO_VALUE_FIX =
 	'n8n gives an expression that fails (e.g. one reading a key the item does not have) no value. Correct the expression, or remove the option to use its default.';
 
-/** What an option's parser refused, said of the option rather than of a parameter. */
-function ofOption<T>(option: INodeProperties, parse: () => T): T {
-	let failure: unknown;
-	try {
-		return parse();
-	} catch (error) {
-		failure = error;
-	}
-	throw failure instanceof InputError
-		? new InputError(option.displayName, failure.problem, failure.fix, `The "${option.displayName}" option`)
-		: failure;
-}
-
 /** The option among `declared` whose expression throws for this item, named, or undefined. */
 function failingOption(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	expressions: INodeProperties[],
-): ItemError | undefined {
+): InputError | undefined {
 	for (const option of expressions) {
 		try {
 			context.getNodeParameter(`options.${option.name}`, itemIndex);
 		} catch (error) {
 			const { message, description } = error as { message?: string; description?: string };
-			return new ItemError(
-				`The "${option.displayName}" option could not be read: ${message ?? String(error)}`,
+			return InputError.inOption(
+				option.displayName,
+				`could not be read: ${message ?? String(error)}`,
 				description ?? 'Correct the expression in it, or remove the option to use its default.',
 			);
 		}
@@ -151,9 +139,11 @@ export function readOptions(
 	for (const option of expressions) {
 		const value = options[option.name];
 		if (value === undefined || value === null) {
-			throw new InputError(option.displayName, 'has no value: its expression failed or gave nothing', NO_VALUE_FIX, `The "${option.displayName}" option`);
+			throw InputError.inOption(option.displayName, 'has no value: its expression failed or gave nothing', NO_VALUE_FIX);
 		}
-		if (option.type === 'boolean') checked[option.name] = ofOption(option, () => parseBoolean(value, option.displayName));
+		if (option.type === 'boolean') {
+			checked[option.name] = InputError.forOption(option.displayName, () => parseBoolean(value, option.displayName));
+		}
 	}
 	return checked;
 }
