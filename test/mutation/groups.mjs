@@ -21,7 +21,7 @@ function retryLoop() {
 export const groups = {
 	phone: {
 		mutate: ['nodes/Convirza/helpers/phone.ts'],
-		tests: ['test/unit/phone.test.ts', 'test/unit/validation.test.ts'],
+		tests: ['test/unit/phone.test.ts'],
 	},
 	transport: {
 		mutate: [`${TRANSPORT}/failure.ts`, `${TRANSPORT}/outcome.ts`, `${TRANSPORT}/backoff.ts`, retryLoop()],
@@ -43,24 +43,16 @@ export const groups = {
 			'test/engine/user-upsert.test.ts',
 		],
 	},
-	users: {
-		mutate: [
-			`${USER}/directory.ts`,
-			`${USER}/locator.ts`,
-			`${USER}/upsert.operation.ts`,
-			`${USER}/mapping.ts`,
-			`${USER}/fillFromCurrent.ts`,
-			`${USER}/currentProfile.ts`,
-		],
-		tests: [
-			'test/unit/userDirectory.test.ts',
-			'test/unit/userMapping.test.ts',
-			'test/unit/updateBody.test.ts',
-			'test/engine/user-lookup.test.ts',
-			'test/engine/user-upsert.test.ts',
-			'test/engine/upsert-race.test.ts',
-			'test/engine/map-automatically.test.ts',
-			'test/engine/update-fill.test.ts',
-		],
+	lookups: {
+		mutate: [`${USER}/directory.ts`, `${USER}/locator.ts`],
+		tests: ['test/unit/userDirectory.test.ts', 'test/engine/user-lookup.test.ts'],
+	},
+	upsert: {
+		mutate: [`${USER}/upsert.operation.ts`],
+		tests: ['test/engine/user-upsert.test.ts', 'test/engine/upsert-race.test.ts'],
+	},
+	mapping: {
+		mutate: [`${USER}/mapping.ts`, `${USER}/fillFromCurrent.ts`, `${USER}/currentProfile.ts`],
+		tests: ['test/unit/userMapping.test.ts', 'test/engine/map-automatically.test.ts', 'test/engine/update-fill.test.ts'],
 	},
 };
