@@ -52,7 +52,7 @@ describe('Map Automatically: Update', () => {
 			'The input item\'s "First_Name" is not a Convirza user field (item 0)',
 			'The input item\'s "title" is not a Convirza user field (item 1)',
 		]);
-		expect(jsonOf(run.errors)[0].details).toMatchObject({ description: expect.stringMatching(/^Did you mean "first_name"\?/) });
+		expect(jsonOf(run.errors)[0].message).toMatch(/^Did you mean "first_name"\?/);
 		expect(pairedOf(run.errors)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 

@@ -20,7 +20,7 @@ async function refusedUpdate(userId: number, updateFields: INodeParameters, toke
 	});
 	const [item] = result.output(CONVIRZA, 1);
 	const requestId = sim.log.at(-1)?.requestId;
-	return { item, requestId, json: item.json as { error: string; details: Record<string, string> } };
+	return { item, requestId, json: item.json as { error: string; message: string } };
 }
 
 describe("Convirza's refusals keep its message and request ID and say how to fix them", () => {
@@ -28,37 +28,36 @@ describe("Convirza's refusals keep its message and request ID and say how to fix
 		const { json, requestId, item } = await refusedUpdate(10001, { email: 'bob.chen@acme-corp.example' });
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(json.error).toBe('Convirza error 400: Email already in use');
-		expect(json.details).toEqual({
-			description: `Another Convirza user already has this email. Use a different Email, or update that user instead. Convirza request ID: ${requestId}.`,
-			httpCode: '400',
-			requestId,
+		expect(json).toEqual({
+			error: 'Convirza error 400: Email already in use',
+			message: `Another Convirza user already has this email. Use a different Email, or update that user instead. Convirza request ID: ${requestId}.`,
 		});
 	});
 
 	it('400 org unit outside the hierarchy', async () => {
 		const { json } = await refusedUpdate(10001, { group: 90001 });
 		expect(json.error).toBe('Convirza error 400: Org unit is outside your hierarchy');
-		expect(json.details.description).toMatch(/^The group must be inside your account's hierarchy/);
+		expect(json.message).toMatch(/^The group must be inside your account's hierarchy/);
 	});
 
 	it('401 revoked token', async () => {
 		sim.revokeToken(sim.tokens.admin);
 		const { json, requestId } = await refusedUpdate(10001, { firstName: 'X' });
 		expect(json.error).toBe('Convirza error 401: Invalid or expired token');
-		expect(json.details.description).toMatch(/^The access token is missing, expired or revoked/);
-		expect(json.details.requestId).toBe(requestId);
+		expect(json.message).toMatch(/^The access token is missing, expired or revoked/);
+		expect(json.message).toContain(`Convirza request ID: ${requestId}.`);
 	});
 
 	it('403 with a Standard token', async () => {
 		const { json } = await refusedUpdate(10001, { firstName: 'X' }, sim.tokens.standard);
 		expect(json.error).toMatch(/^Convirza error 403: /);
-		expect(json.details.description).toMatch(/^User operations need an Admin token/);
+		expect(json.message).toMatch(/^User operations need an Admin token/);
 	});
 
 	it('404 unknown user', async () => {
 		const { json } = await refusedUpdate(99999, { firstName: 'X' });
 		expect(json.error).toMatch(/^Convirza error 404: /);
-		expect(json.details.description).toMatch(/^No Convirza user has the ID 99999\./);
+		expect(json.message).toMatch(/^No Convirza user has the ID 99999\./);
 	});
 
 	it('refusals are not retried', async () => {

@@ -94,7 +94,7 @@ describe('User → Create or Update, Match On Email', () => {
 		expect(jsonOf(run.errors)).toMatchObject([
 			{
 				error: 'The email "frank.miller@acme-corp.example" belongs to a deleted Convirza user (ID 10007) (item 0)',
-				details: { description: expect.stringMatching(/reactivate that user with User → Update \(User By ID 10007, Status: Active\)/) },
+				message: expect.stringMatching(/reactivate that user with User → Update \(User By ID 10007, Status: Active\)/),
 			},
 		]);
 	});
@@ -164,7 +164,7 @@ describe('User → Create or Update, Match On External ID', () => {
 		expect(jsonOf(run.errors)).toMatchObject([
 			{
 				error: 'The email "bob.chen@acme-corp.example" belongs to Convirza user 10003, whose External ID is "EXT-10003", not "CRM-77" (item 0)',
-				details: { description: expect.stringMatching(/does not overwrite another person/) },
+				message: expect.stringMatching(/does not overwrite another person/),
 			},
 		]);
 	});
@@ -200,7 +200,7 @@ describe('User → Create, an email taken', () => {
 		expect(jsonOf(run.errors)).toMatchObject([
 			{
 				error: 'Convirza error 400: Email already in use',
-				details: { httpCode: '400', description: expect.stringMatching(/^Another Convirza user already has this email/) },
+				message: expect.stringMatching(/^Another Convirza user already has this email/),
 			},
 		]);
 	});
