@@ -4,7 +4,7 @@
  * range: the last 7 days), `call_id` reads one call whatever the range. Get, Get Many and a trigger's
  * poller read through the functions here.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import { callIdOf, rowsUnder, shapeError, totalOf, type ApiCall } from './callRows';
 import { nextOffset } from './paging';
@@ -74,6 +74,13 @@ export async function listCallsPage(
 	const response = await client.request({ method: 'GET', path: CALLS_PATH, qs, forbidden: FORBIDDEN }, itemIndex);
 	const calls = rowsUnder(client.node, response.data, 'calls', itemIndex);
 	return { calls, next: nextOffset(page.offset, calls.length, page.limit, totalOf(response.data)) };
+}
+
+export function callNotFound(node: INode, callId: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, `No Convirza call has the ID ${callId}`, {
+		description: "Check the Call ID, and that the call belongs to your user's groups.",
+		itemIndex,
+	});
 }
 
 /** One call by ID (single-record mode), or undefined when Convirza has none by this ID. */

@@ -3,23 +3,16 @@
  * and valid 7 days from the fetch, `recording_details.expires_at` says until when, and an expired
  * URL answers 410 Gone: the cure is to fetch the call again for a fresh URL. That is done once.
  */
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { recordingOf, type ApiCall, type RecordingLink } from './callRows';
-import { getCall } from './calls';
+import { callNotFound, getCall } from './calls';
 import type { ConvirzaClient, DownloadedFile } from '../transport';
 
 export interface CallRecording {
 	call: ApiCall;
 	/** Undefined when the call has no recording. */
 	file?: DownloadedFile & { extension?: string };
-}
-
-export function callNotFound(node: INode, callId: string, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(node, `No Convirza call has the ID ${callId}`, {
-		description: "Check the Call ID, and that the call belongs to your user's groups.",
-		itemIndex,
-	});
 }
 
 /** The extension of the URL's file name ("wav" of ".../801234.wav?sig=…"), if it has one. */
