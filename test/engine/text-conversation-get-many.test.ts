@@ -3,6 +3,8 @@
  * Convirza names them, pages of 200 up to the Limit, rows as Convirza returns them, bad input refused
  * before any request.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { startSimulator, ADMIN_USER_ID, type ConvirzaSimulator } from '../simulator';
 import { errorOf, jsonOf, pairedOf, runOperation, toErrorOutput } from '../kit';
 
@@ -17,7 +19,7 @@ afterAll(async () => sim.close());
 beforeEach(() => sim.clearLog());
 
 const lists = () => sim.requests('GET', SMS).map((r) => r.query);
-const getMany = (parameters: object, extra: object = {}) => runOperation(sim, 'textConversation', 'getAll', { parameters, ...extra });
+const getMany = (parameters: INodeParameters, extra: object = {}) => runOperation(sim, 'textConversation', 'getAll', { parameters, ...extra });
 
 it('defaults: all open, newest message first, up to 50, rows unchanged, linked to the item', async () => {
 	const run = await getMany({});
