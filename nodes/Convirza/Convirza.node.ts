@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as group from './actions/group';
 import * as user from './actions/user';
 import { searchGroups, searchUsers } from './methods/listSearch';
 
@@ -18,7 +19,7 @@ export class Convirza implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage users in Convirza call tracking and conversation analytics',
+		description: 'Manage users and groups in Convirza call tracking and conversation analytics',
 		defaults: { name: 'Convirza' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,9 +31,13 @@ export class Convirza implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: [
+					{ name: 'Group', value: 'group' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'user',
 			},
+			...group.description,
 			...user.description,
 		],
 	};

@@ -9,12 +9,14 @@ import { readRunSettings } from './common/requestOptions';
 import { itemFailure } from './itemError';
 import type { OperationModule, Resource, RunServices } from './operation';
 import { ConcurrencyLimit, forEachBounded } from './scheduler';
+import * as group from './group';
 import * as user from './user';
 import { ItemError } from '../helpers/InputError';
 import { ConvirzaClient } from '../transport';
 
 /** Every resource the node offers, by its Resource parameter's value. */
 const resources: Record<string, Resource> = {
+	group: group.resource,
 	user: user.resource,
 };
 

@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { resolveGroup, type DraftBody } from './body';
 import { defaultCountryCodeOption } from './descriptions';
 import { ignoreUnknownKeysOption } from './mapping';
 import {
@@ -14,7 +15,6 @@ import {
 	newProfileParameters,
 	readNewProfile,
 } from './newUser';
-import type { UserRequestBody } from '../../api/types';
 import { getUser } from '../../api/users';
 import { isEmailTaken } from '../../transport/apiError';
 import type { UserServices } from './services';
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 ];
 
 interface CreateInput {
-	body: UserRequestBody;
+	body: DraftBody;
 	returnCreatedUser: boolean;
 }
 
@@ -52,10 +52,11 @@ export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ body, returnCreatedUser }: CreateInput,
+	{ body: draft, returnCreatedUser }: CreateInput,
 	itemIndex: number,
 	run: UserServices,
 ): Promise<IDataObject> {
+	const body = await resolveGroup(draft, run.groups, itemIndex);
 	let created: Awaited<ReturnType<typeof createProfile>>;
 	try {
 		created = await createProfile(run, body, itemIndex);
