@@ -32,26 +32,32 @@ describe('the composed node description', () => {
 		}
 	});
 
-	it('gives every operation an action and every operation the request options', () => {
-		const operations = (properties.find((p) => p.name === 'operation')?.options ?? []) as INodePropertyOptions[];
-		expect(operations.map((operation) => operation.value)).toEqual([
-			'create',
-			'upsert',
-			'delete',
-			'get',
-			'getAll',
-			'update',
-			'updatePartial',
-		]);
-		for (const operation of operations) {
-			expect(operation.action).toMatch(/^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$|^Create or update a user$/);
-			const options = properties.find(
-				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation.value),
-			);
-			const names = (options?.options as INodeProperties[]).map((option) => option.name);
-			expect(names).toEqual(
-				expect.arrayContaining(['concurrency', 'maxAttempts', 'maxRetryWaitSeconds', 'retryDelayMs', 'timeoutMs']),
-			);
+	it('gives every operation of every resource an action and the request options', () => {
+		const operationsOf = (resource: string) =>
+			(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options ??
+				[]) as INodePropertyOptions[];
+		const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+		const values = Object.fromEntries(
+			resources.map(({ value }) => [value, operationsOf(String(value)).map((operation) => operation.value)]),
+		);
+		expect(values).toEqual({
+			group: ['create', 'upsert', 'get', 'getAll', 'update'],
+			user: ['create', 'upsert', 'delete', 'get', 'getAll', 'update', 'updatePartial'],
+		});
+		for (const { value: resource } of resources) {
+			for (const operation of operationsOf(String(resource))) {
+				expect(operation.action).toMatch(new RegExp(`^(Create|Create or update|Delete|Get|Get many|Update|Partially update) an? ${String(resource)}$|^Get many ${String(resource)}s$`));
+				const options = properties.find(
+					(p) =>
+						p.name === 'options' &&
+						p.displayOptions?.show?.resource?.includes(resource) &&
+						p.displayOptions?.show?.operation?.includes(operation.value),
+				);
+				const names = (options?.options as INodeProperties[]).map((option) => option.name);
+				expect(names).toEqual(
+					expect.arrayContaining(['concurrency', 'maxAttempts', 'maxRetryWaitSeconds', 'retryDelayMs', 'timeoutMs']),
+				);
+			}
 		}
 	});
 });

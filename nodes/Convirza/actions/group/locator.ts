@@ -78,8 +78,16 @@ export function parseGroupChoice(value: unknown, label: string): GroupChoice {
 
 const MAX_LISTED = 10;
 
+/** How the groups a lookup finds are named in a message: `named "x"`, `with the External ID "y"`. */
 function describe(lookup: GroupLookup): string {
 	return lookup.by === 'name' ? `named "${lookup.name}"` : `with the External ID "${lookup.externalId}"`;
+}
+
+/** "No Convirza group is named "x"", "3 Convirza groups have the External ID "y"". */
+function counted(count: number, lookup: GroupLookup): string {
+	const groups = count === 0 ? 'No Convirza group' : `${count} Convirza groups`;
+	if (lookup.by === 'name') return `${groups} ${count === 0 ? 'is' : 'are'} named "${lookup.name}"`;
+	return `${groups} ${count === 0 ? 'has' : 'have'} the External ID "${lookup.externalId}"`;
 }
 
 /** "Acme › North Region › Sales (80002), …", at most ten, then how many more. */
@@ -104,7 +112,7 @@ export function onlyGroup(
 	if (active.length === 1) return active[0];
 	if (active.length > 1) {
 		throw new ItemError(
-			`${active.length} Convirza groups are ${describe(lookup)}: ${listed(active, directory)}`,
+			`${counted(active.length, lookup)}: ${listed(active, directory)}`,
 			`The "${parameter}" parameter must name one group, and the node never picks one of several. Give the group's path (e.g. "West Region / Sales Team"), its External ID, or pick it from the list.`,
 		);
 	}
@@ -115,7 +123,7 @@ export function onlyGroup(
 		);
 	}
 	throw new ItemError(
-		`No Convirza group is ${describe(lookup)}`,
+		counted(0, lookup),
 		lookup.by === 'name'
 			? `The "${parameter}" parameter found no group of that name or path in your hierarchy. Names match exactly in any letter case; a path gives the names from the top down, e.g. "West Region / Sales Team" (or with "›", as the list shows it).`
 			: `The "${parameter}" parameter found no group with that External ID in your hierarchy. External IDs match exactly, letter case included.`,
