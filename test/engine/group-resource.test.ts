@@ -64,7 +64,10 @@ describe('Group → Get', () => {
 
 	it('a group outside your hierarchy: Convirza\'s 403 and what it means', async () => {
 		const run = await runGroup(sim, 'get', { parameters: { groupId: groupBy('id', 90001) }, settings: toErrorOutput });
-		expect(jsonOf(run.errors)[0]).toMatchObject({ error: 'Convirza error 403: Org unit is outside your scope', details: { httpCode: '403' } });
+		expect(jsonOf(run.errors)[0]).toMatchObject({
+			error: 'Convirza error 403: Org unit is outside your scope',
+			details: { httpCode: '403', description: expect.stringMatching(/^The group is outside your account's hierarchy/) },
+		});
 	});
 });
 

@@ -57,7 +57,13 @@ export function isEmailTaken(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '400' && emailTaken(error.message);
 }
 
+/** Convirza's reason for refusing a group outside the caller's hierarchy (400, 401 or 403 by endpoint). */
+const outsideScope = (reason: string) => /org.?unit|hierarchy|scope/i.test(reason);
+
 function hintFor(status: number, reason: string, context: FailureContext): string {
+	if ((status === 401 || status === 403) && outsideScope(reason)) {
+		return "The group is outside your account's hierarchy (Convirza answers 401 or 403 for that, depending on the endpoint): pick it from the Group list or use an ID from it.";
+	}
 	switch (status) {
 		case 400:
 			if (emailTaken(reason)) {
