@@ -6,6 +6,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { ApiGroup, ConvirzaEnvelope, GroupListQuery, GroupRequestBody, GroupTreeNode } from './types';
+import { paged } from './paging';
 import type { ConvirzaClient } from '../transport';
 
 /** Rows per list request. The list's limit range is not documented: the users list's default. */
@@ -104,19 +105,16 @@ export async function listGroupsPage(
 }
 
 /** Every direct child of `query.org_unit_id` matching the query, up to `limit`. */
-export async function* listGroups(
+export function listGroups(
 	client: ConvirzaClient,
 	query: GroupListQuery,
 	options: { limit?: number; itemIndex?: number } = {},
 ): AsyncGenerator<ApiGroup> {
-	const { limit = Number.POSITIVE_INFINITY, itemIndex } = options;
-	let offset: number | undefined = 0;
-	while (offset !== undefined && offset < limit) {
-		const pageLimit = Math.min(GROUPS_PAGE_SIZE, limit - offset);
-		const page: GroupPage = await listGroupsPage(client, query, { offset, limit: pageLimit }, itemIndex);
-		yield* page.groups.slice(0, pageLimit);
-		offset = page.next;
-	}
+	const fetch = async (page: { offset: number; limit: number }) => {
+		const { groups, next } = await listGroupsPage(client, query, page, options.itemIndex);
+		return { rows: groups, next };
+	};
+	return paged(fetch, GROUPS_PAGE_SIZE, options.limit);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { ApiUser, ConvirzaEnvelope, UserListData, UserListQuery, UserRequestBody } from './types';
+import { paged } from './paging';
 import type { ConvirzaClient } from '../transport';
 
 /** The most users Convirza returns per list request (documented: limit 1–200). */
@@ -72,19 +73,16 @@ export async function listUsersPage(
 }
 
 /** Every user matching `query`, up to `limit`, paging with limit/offset 200 at a time to the last page. */
-export async function* listUsers(
+export function listUsers(
 	client: ConvirzaClient,
 	query: UserListQuery,
 	options: { limit?: number; itemIndex?: number } = {},
 ): AsyncGenerator<ApiUser> {
-	const { limit = Number.POSITIVE_INFINITY, itemIndex } = options;
-	let offset: number | undefined = 0;
-	while (offset !== undefined && offset < limit) {
-		const pageLimit = Math.min(USERS_PAGE_SIZE, limit - offset);
-		const page: UserPage = await listUsersPage(client, query, { offset, limit: pageLimit }, itemIndex);
-		yield* page.users.slice(0, pageLimit);
-		offset = page.next;
-	}
+	const fetch = async (page: { offset: number; limit: number }) => {
+		const { users, next } = await listUsersPage(client, query, page, options.itemIndex);
+		return { rows: users, next };
+	};
+	return paged(fetch, USERS_PAGE_SIZE, options.limit);
 }
 
 /**

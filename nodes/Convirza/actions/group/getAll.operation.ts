@@ -6,7 +6,8 @@ import type { GroupServices } from './services';
 import { listGroups } from '../../api/groups';
 import type { ApiGroup, GroupListQuery } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
-import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
+import { parseText } from '../../helpers/validation';
+import { limitParameters, readLimit } from '../common/limit';
 import { optionsCollection } from '../common/requestOptions';
 import { nodeParameter } from '../parameters';
 
@@ -40,23 +41,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { ...show, levels: ['children'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...limitParameters(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -102,7 +87,7 @@ const isBlank = (value: unknown) =>
 
 export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	const filters = nodeParameter<IDataObject>(this, 'filters', itemIndex, {}, { label: 'Filters' });
-	const input: ListInput = { limit: Infinity };
+	const input: ListInput = { limit: readLimit(this, itemIndex) };
 	if (nodeParameter<string>(this, 'levels', itemIndex, 'all') === 'children') {
 		input.parent = readGroupChoice(this, 'parentGroup', PARENT, itemIndex);
 	}
@@ -113,10 +98,6 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 			throw new InputError('Status', `must be active or inactive, not "${status}"`, 'Use active or inactive.');
 		}
 		input.status = status as ListInput['status'];
-	}
-	if (nodeParameter<boolean>(this, 'returnAll', itemIndex, false, { label: 'Return All' }) !== true) {
-		input.limit = parseNonNegativeInteger(nodeParameter(this, 'limit', itemIndex, 50, { label: 'Limit' }), 'Limit', '50');
-		if (input.limit < 1) throw new InputError('Limit', 'must be 1 or more', 'Use a whole number of 1 or more, or turn on Return All.');
 	}
 	return input;
 }

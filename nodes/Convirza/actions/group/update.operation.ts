@@ -6,7 +6,7 @@ import { groupLocator, resolveGroupId, type GroupChoice } from './locator';
 import { changeGroup } from './changes';
 import type { GroupServices } from './services';
 import type { GroupRequestBody } from '../../api/types';
-import { InputError } from '../../helpers/InputError';
+import { nothingToSend } from '../user/body';
 import { nodeParameter } from '../parameters';
 
 const show = { resource: ['group'], operation: ['update'] };
@@ -35,15 +35,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): UpdateInput {
 	const settings = readSettings(this, itemIndex);
 	const fields = nodeParameter<IDataObject>(this, 'updateFields', itemIndex, {}, { label: 'Update Fields' });
 	const body = toGroupBody(fields, settings);
-	if (Object.keys(body).length === 0) {
-		throw new InputError(
-			'Update Fields',
-			'has no value to send for this item',
-			settings.ignoreEmpty
-				? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
-				: 'Add at least one field to update.',
-		);
-	}
+	if (Object.keys(body).length === 0) throw nothingToSend(settings);
 	return { group: readGroupChoice(this, 'groupId', GROUP, itemIndex), body };
 }
 

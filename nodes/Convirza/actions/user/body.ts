@@ -95,14 +95,17 @@ export function toUpdateBody(
 		}
 		body.aliases = null;
 	}
-	if (Object.keys(body).length === 0) {
-		throw new InputError(
-			'Update Fields',
-			'has no value to send for this item',
-			settings.ignoreEmpty
-				? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
-				: 'Add at least one field to update.',
-		);
-	}
+	if (Object.keys(body).length === 0) throw nothingToSend(settings);
 	return body;
+}
+
+/** An update whose Update Fields leave nothing to send: refused before any request. */
+export function nothingToSend(settings: BodySettings): InputError {
+	return new InputError(
+		'Update Fields',
+		'has no value to send for this item',
+		settings.ignoreEmpty
+			? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
+			: 'Add at least one field to update.',
+	);
 }

@@ -7,10 +7,11 @@ import { simplifyUser } from './simplify';
 import type { UserListQuery } from '../../api/types';
 import { listUsers } from '../../api/users';
 import { InputError } from '../../helpers/InputError';
-import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
+import { parseText } from '../../helpers/validation';
 import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { parseGroupChoice, resolveGroupId, type GroupChoice } from '../group/locator';
+import { limitParameters, readLimit } from '../common/limit';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -38,23 +39,7 @@ const ORDER_OPTIONS: INodePropertyOptions[] = [
 const valuesOf = (options: INodePropertyOptions[]) => options.map((option) => String(option.value));
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...limitParameters(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -152,13 +137,6 @@ function listQuery(context: IExecuteFunctions, itemIndex: number): UserListQuery
 	if (!isBlank(sort.sortBy)) qs.sort_by = oneOf(sort.sortBy, 'Sort By', SORT_BY_OPTIONS);
 	if (!isBlank(sort.sortOrder)) qs.sort_order = oneOf(sort.sortOrder, 'Order', ORDER_OPTIONS);
 	return qs as UserListQuery;
-}
-
-function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	if (nodeParameter<boolean>(context, 'returnAll', itemIndex, false, { label: 'Return All' }) === true) return Infinity;
-	const limit = parseNonNegativeInteger(nodeParameter(context, 'limit', itemIndex, 50, { label: 'Limit' }), 'Limit', '50');
-	if (limit < 1) throw new InputError('Limit', 'must be 1 or more', 'Use a whole number of 1 or more, or turn on Return All.');
-	return limit;
 }
 
 interface ListInput {

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputError } from '../../helpers/InputError';
+import { parseNonNegativeInteger } from '../../helpers/validation';
+import { nodeParameter } from '../parameters';
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+/** Get Many's Return All and Limit (n8n's names and defaults). */
+export function limitParameters(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** How many results an item asks for: Infinity with Return All. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+	if (nodeParameter<boolean>(context, 'returnAll', itemIndex, false, { label: 'Return All' }) === true) return Infinity;
+	const limit = parseNonNegativeInteger(nodeParameter(context, 'limit', itemIndex, 50, { label: 'Limit' }), 'Limit', '50');
+	if (limit < 1) throw new InputError('Limit', 'must be 1 or more', 'Use a whole number of 1 or more, or turn on Return All.');
+	return limit;
+}
