@@ -164,6 +164,8 @@ export class GroupDirectory {
 			]);
 			const activeIds = new Set(flattenGroupTree(active).map((entry) => entry.id));
 			for (const entry of flattenGroupTree(all)) {
+				// An ID goes into request paths (the walk): only a positive whole number is one.
+				if (!Number.isSafeInteger(entry.id) || entry.id <= 0) continue;
 				const { name, parentId } = entry;
 				const values = this.changes.get(entry.id)?.values;
 				this.groups.set(entry.id, { name, parentId, active: activeIds.has(entry.id), ...values, id: entry.id });
