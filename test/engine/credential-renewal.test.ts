@@ -205,7 +205,7 @@ test('a second 401 right after the re-login fails that item clearly, and only th
 	expect(failed.pairedItem).toEqual({ item: 1 });
 	expect(failed.json).toMatchObject({
 		error: 'Convirza error 401: Invalid or expired token',
-		details: { httpCode: '401', description: expect.stringMatching(/^The access token is missing, expired or revoked\./) },
+		message: expect.stringMatching(/^The access token is missing, expired or revoked\./),
 	});
 	expect(result.output(CONVIRZA, 0).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 	expectRunWithoutSecrets(result, secrets());

@@ -66,7 +66,7 @@ describe('Group → Get', () => {
 		const run = await runGroup(sim, 'get', { parameters: { groupId: groupBy('id', 90001) }, settings: toErrorOutput });
 		expect(jsonOf(run.errors)[0]).toMatchObject({
 			error: 'Convirza error 403: Org unit is outside your scope',
-			details: { httpCode: '403', description: expect.stringMatching(/^The group is outside your account's hierarchy/) },
+			message: expect.stringMatching(/^The group is outside your account's hierarchy/),
 		});
 	});
 });
@@ -117,7 +117,7 @@ describe('Group → Create', () => {
 		expect(sim.requests('POST', '/v3/groups')).toHaveLength(1);
 		expect(sim.groupWrites).toHaveLength(1);
 		const [first, second] = jsonOf(run.errors);
-		expect(first.details).toMatchObject({ description: expect.stringMatching(/^Convirza may have created the group "Night Desk" under Acme Corporation › East Region before the request failed, so it was not sent again\./) });
+		expect(first.message).toMatch(/^Convirza may have created the group "Night Desk" under Acme Corporation › East Region before the request failed, so it was not sent again\./);
 		expect(second.error).toBe(`An earlier item's create of the group "Night Desk" under ${ACME} › East Region failed without a clear answer, so it is not sent again (item 1)`);
 	});
 

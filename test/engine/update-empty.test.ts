@@ -90,9 +90,8 @@ describe('Ignore Empty Values', () => {
 		expect(calls(sim)).toEqual([]);
 		const [item] = result.output(CONVIRZA);
 		expect(item.json.error).toBe('The "Update Fields" parameter has no value to send for this item (item 0)');
-		expect(item.json.details).toEqual({
-			description:
-				'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.',
-		});
+		expect(item.json.message).toBe(
+			'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.',
+		);
 	});
 });

@@ -82,7 +82,7 @@ describe('Fill Unset Fields From Current User (default on)', () => {
 		expect(failed.json.error).toBe(
 			'The "Role" parameter must be set for this user: Convirza shows the role as "Supervisor", which has no known request value (item 0)',
 		);
-		expect(failed.json.details).toEqual({ description: 'Add "Role" to Update Fields with the value to keep.' });
+		expect(failed.json.message).toBe('Add "Role" to Update Fields with the value to keep.');
 	});
 
 	it('an unknown role is no obstacle when the operator sets Role', async () => {

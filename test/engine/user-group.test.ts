@@ -53,7 +53,7 @@ describe('the Group parameter by name or path', () => {
 			'The only Convirza group named "Legacy Outbound" is inactive: Acme Corporation › East Region › Legacy Outbound (70041) (item 1)',
 			'No Convirza group is named "East Region / Sales Team" (item 2)',
 		]);
-		expect(jsonOf(run.errors)[0].details).toMatchObject({ description: expect.stringContaining('"West Region / Sales Team"') });
+		expect(jsonOf(run.errors)[0].message).toContain('"West Region / Sales Team"');
 	});
 
 	it('Update and Create or Update resolve the group the same way', async () => {

@@ -94,7 +94,7 @@ describe('User → Create or Update, Match On Email', () => {
 		expect(jsonOf(run.errors)).toMatchObject([
 			{
 				error: 'The email "frank.miller@acme-corp.example" belongs to a deleted Convirza user (ID 10007) (item 0)',
-				details: { description: expect.stringMatching(/reactivate that user with User → Update \(User By ID 10007, Status: Active\)/) },
+				message: expect.stringMatching(/reactivate that user with User → Update \(User By ID 10007, Status: Active\)/),
 			},
 		]);
 	});
@@ -119,6 +119,23 @@ describe('User → Create or Update, Match On External ID', () => {
 		const created = await upsert([{ email: 'nina.park@acme-corp.example', first: 'Nina' }], byExternalId('CRM-NEW'));
 		expect(sim.log.find((r) => r.method === 'POST')?.body).toMatchObject({ user_ext_id: 'CRM-NEW' });
 		expect(jsonOf(created.items)[0]).toMatchObject({ action: 'created' });
+	});
+
+	it('two items with one new External ID and different emails under Concurrency 10: one user, created then updated', async () => {
+		// The emails differ, so Convirza's "email already taken" cannot rescue a lost ordering here: only
+		// the second item waiting for the first (the same-key queue) keeps it from creating a second user.
+		const items = [
+			{ email: 'nina.park@acme-corp.example', first: 'Nina' },
+			{ email: 'nina.p@home.example', first: 'Nina-Marie' },
+		];
+		const run = await upsert(items, { ...byExternalId('CRM-NEW'), options: { concurrency: 10 } });
+
+		expect(writes()).toEqual(['POST /v3/users', expect.stringMatching(/^PUT \/v3\/users\/\d+$/)]);
+		expect(jsonOf(run.items).map((item) => item.action)).toEqual(['created', 'updated']);
+		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 1 }]);
+		const nina = jsonOf(run.items)[0].userId as number;
+		expect(jsonOf(run.items)[1].userId).toBe(nina);
+		expect(sim.user(nina)).toMatchObject({ email: 'nina.p@home.example', first_name: 'Nina-Marie', user_ext_id: 'CRM-NEW' });
 	});
 
 	it('several users with the External ID: the item fails listing them, nothing is written', async () => {
@@ -147,7 +164,7 @@ describe('User → Create or Update, Match On External ID', () => {
 		expect(jsonOf(run.errors)).toMatchObject([
 			{
 				error: 'The email "bob.chen@acme-corp.example" belongs to Convirza user 10003, whose External ID is "EXT-10003", not "CRM-77" (item 0)',
-				details: { description: expect.stringMatching(/does not overwrite another person/) },
+				message: expect.stringMatching(/does not overwrite another person/),
 			},
 		]);
 	});
@@ -183,7 +200,7 @@ describe('User → Create, an email taken', () => {
 		expect(jsonOf(run.errors)).toMatchObject([
 			{
 				error: 'Convirza error 400: Email already in use',
-				details: { httpCode: '400', description: expect.stringMatching(/^Another Convirza user already has this email/) },
+				message: expect.stringMatching(/^Another Convirza user already has this email/),
 			},
 		]);
 	});

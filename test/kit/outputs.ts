@@ -6,10 +6,13 @@ import type { Fault } from '../simulator';
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 export const pairedOf = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
 
-/** The error item the node outputs on failure (the engine merges the input's json in on the error output). */
+/**
+ * The error item the node outputs on failure: the message, and what to do about it (the engine merges
+ * the input's json in on the error output).
+ */
 export interface ErrorJson {
 	error: string;
-	details: { description?: string; httpCode?: string; requestId?: string };
+	message?: string;
 }
 
 export function errorOf(item: INodeExecutionData): ErrorJson {

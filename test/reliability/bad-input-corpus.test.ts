@@ -103,13 +103,13 @@ describe.each(BAD_INPUTS.map((row) => [row.name, row] as const))('%s', (_, row) 
 		} else {
 			expect(succeeded.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 			expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
-			const { error, details } = errorOf(failed[0]);
+			const { error, message: fix } = errorOf(failed[0]);
 			if (refusedBySandbox(row)) {
 				expectSandboxRefusal(error, row, 1);
 			} else {
 				expectRefusal(error, row, 1);
 			}
-			expectFix(details.description, row);
+			expectFix(fix, row);
 		}
 		expect(Object.prototype).not.toHaveProperty('polluted');
 		expect(Object.prototype).not.toHaveProperty('clearAliases');

@@ -163,7 +163,7 @@ describe.each(CASES.map((row) => [row.name, row] as const))('cleartext: %s', (_,
 		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		for (const item of failed) {
 			expect(errorOf(item).error).toBe(message(sim));
-			expect(errorOf(item).details.description).toBe(WHY);
+			expect(errorOf(item).message).toBe(WHY);
 		}
 		expectNoSecretsIn(result, sim);
 	});

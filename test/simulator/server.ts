@@ -56,6 +56,7 @@ class Simulator implements ConvirzaSimulator {
 			loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
 			groupTreeShape: options.groupTreeShape ?? 'flat',
 			logBodies: options.logBodies ?? true,
+			defaultListIncludesDeleted: options.defaultListIncludesDeleted ?? false,
 		};
 		this.svc = { state: this.state, settings: this.settings };
 		if (options.extraUsers) this.state.addExtraUsers(options.extraUsers);
@@ -124,6 +125,7 @@ class Simulator implements ConvirzaSimulator {
 	setGroupTreeShape(shape: GroupTreeShape): void { this.settings.groupTreeShape = shape; }
 	setGetUserShape(shape: GetUserShape): void { this.settings.getUserShape = shape; }
 	setLoginShape(shape: LoginShape): void { this.settings.loginShape = shape; }
+	setDefaultListIncludesDeleted(on: boolean): void { this.settings.defaultListIncludesDeleted = on; }
 	inject(method: string, path: string | RegExp, ...faults: Fault[]): void { this.faults.inject(method, path, faults); }
 	injectRandom(method: string, path: string | RegExp, opts: RandomFaults): void {
 		this.faults.injectRandom(method, path, opts);

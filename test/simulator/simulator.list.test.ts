@@ -45,6 +45,16 @@ describe('GET /v3/users/list', () => {
 		expect(ids((await list('?user_status=deleted')).users)).toEqual([10007]);
 		expect((await list('?user_status=active')).total).toBe(9);
 	});
+	test('switch: the default list includes deleted users; a status filter still filters', async () => {
+		sim.setDefaultListIncludesDeleted(true);
+		try {
+			expect(ids((await list('?email=frank')).users)).toEqual([10007]);
+			expect((await list('')).total).toBe(11);
+			expect(ids((await list('?user_status=inactive')).users)).toEqual([10005]);
+		} finally {
+			sim.setDefaultListIncludesDeleted(false);
+		}
+	});
 	test('sort_by name / email, sort_order asc / desc', async () => {
 		const byName = [10002, 10003, 10004, 10005, 10006, 10008, 10009, 10010, 10011, 10001];
 		expect(ids((await list('?sort_by=name&sort_order=asc')).users)).toEqual(byName);

@@ -27,6 +27,11 @@ export interface SimulatorOptions {
 	/** default true; false stores neither `body` nor `rawBody` in the log (benchmarks) */
 	logBodies?: boolean;
 	/**
+	 * default false: GET /v3/users/list without `user_status` leaves deleted users out. Convirza does not
+	 * document what its default list returns, so true lets a test prove the node never matches them anyway.
+	 */
+	defaultListIncludesDeleted?: boolean;
+	/**
 	 * default false; true adds a deterministic hierarchy of a few hundred groups under Acme, whose
 	 * names repeat at different levels (see seed.ts, `largeHierarchy`)
 	 */
@@ -211,6 +216,7 @@ export interface Settings {
 	loginRateLimitPerMinute: number;
 	groupTreeShape: GroupTreeShape;
 	logBodies: boolean;
+	defaultListIncludesDeleted: boolean;
 }
 
 /** What a route handler returns; the server serialises it. */
@@ -278,6 +284,8 @@ export interface ConvirzaSimulator {
 	setGroupTreeShape(shape: GroupTreeShape): void;
 	setGetUserShape(shape: GetUserShape): void;
 	setLoginShape(shape: LoginShape): void;
+	/** whether the list without a `user_status` filter includes deleted users (see SimulatorOptions) */
+	setDefaultListIncludesDeleted(on: boolean): void;
 	/** queue faults for matching requests, consumed one per request in arrival order */
 	inject(method: string, path: string | RegExp, ...faults: Fault[]): void;
 	/** seeded PRNG: each matching request gets a fault with probability `rate`, picked from `faults` */

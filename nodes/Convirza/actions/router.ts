@@ -37,13 +37,20 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(context.getNode(), String(error), { itemIndex });
 }
 
-/** The error item routed to the error output ("Continue (using error output)"). */
-function errorItem(error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }, itemIndex: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error.httpCode) details.httpCode = error.httpCode;
-	if (error.context?.requestId) details.requestId = error.context.requestId;
-	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
+/**
+ * The error item of a failed input item ("Continue on Fail"): `{ error, message }`, the message and
+ * what to do about it (the HTTP code and Convirza's request ID are in those texts). No other key, and
+ * no item-level `error`: n8n 1.x sends an item to the error output of "Continue (using error output)"
+ * only when its json is exactly `{ error }` or `{ error, message }` or it has `error` set (2.x also
+ * accepts `details`), and an item-level `error` makes n8n replace the json with `{ error }` after
+ * routing, dropping the input item it merged in (`handleNodeErrorOutput` and the normalising of node
+ * errors in n8n-core's execution-engine/workflow-execute, 1.x and 2.x alike).
+ */
+function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	// 1.x routes `{ error, message }` only when the message is not empty.
+	if (error.description) json.message = error.description;
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 interface Run {

@@ -18,27 +18,26 @@ import {
 import { getUser } from '../../api/users';
 import { isEmailTaken } from '../../transport/apiError';
 import type { UserServices } from './services';
-import { nodeParameter } from '../parameters';
+import { readOptions } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
-	...newProfileParameters(show),
-	optionsCollection(show, [
-		defaultCountryCodeOption,
-		ignoreEmptyAdditionalOption,
-		ignoreUnknownKeysOption,
-		{
-			displayName: 'Return Created User',
-			name: 'returnCreatedUser',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
-		},
-	]),
+const ownOptions: INodeProperties[] = [
+	defaultCountryCodeOption,
+	ignoreEmptyAdditionalOption,
+	ignoreUnknownKeysOption,
+	{
+		displayName: 'Return Created User',
+		name: 'returnCreatedUser',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
+	},
 ];
+
+export const description: INodeProperties[] = [...newProfileParameters(show), optionsCollection(show, ownOptions)];
 
 interface CreateInput {
 	body: DraftBody;
@@ -46,7 +45,7 @@ interface CreateInput {
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
+	const options = readOptions(this, itemIndex, ownOptions);
 	return { body: readNewProfile(this, itemIndex, options), returnCreatedUser: options.returnCreatedUser === true };
 }
 

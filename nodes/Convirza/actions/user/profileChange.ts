@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readBodySettings, resolveGroup, toUpdateBody, type DraftBody } from './body';
+import { fillUnsetFieldsOption, profileChangeOptions } from './descriptions';
 import { changeOf } from './directory';
 import { readUserRef, resolveUserId, type UserRef } from './locator';
 import { USER_ID_KEY, fieldsFromInput, readMappingMode, userRefFromInput } from './mapping';
 import type { UserRequestBody } from '../../api/types';
 import { getUser, updateUser } from '../../api/users';
 import type { UserServices } from './services';
-import { nodeParameter } from '../parameters';
+import { nodeParameter, readOptions } from '../parameters';
 
 /** What Update and Update (Partial) read for an item before sending anything. */
 export interface ProfileChange {
@@ -17,8 +18,11 @@ export interface ProfileChange {
 	options: IDataObject;
 }
 
+/** Every option either operation may have (Update adds Fill Unset Fields). */
+const OPTIONS = [...profileChangeOptions(), fillUnsetFieldsOption];
+
 export function readProfileChange(this: IExecuteFunctions, itemIndex: number): ProfileChange {
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
+	const options = readOptions(this, itemIndex, OPTIONS);
 	const settings = readBodySettings(options);
 	if (readMappingMode(this, itemIndex) === 'autoMapInputData') {
 		const json = this.getInputData()[itemIndex].json;

@@ -22,7 +22,7 @@ import { ItemError } from '../../helpers/InputError';
 import { isEmailTaken } from '../../transport/apiError';
 import { itemFailure } from '../itemError';
 import type { UserServices } from './services';
-import { nodeParameter } from '../parameters';
+import { nodeParameter, readOptions } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['upsert'] };
@@ -36,6 +36,7 @@ const REQUIRED_BY_MATCH = {
 	externalId: [...REQUIRED_TO_CREATE, MATCHED_EXTERNAL_ID],
 };
 const below = inMode(show, 'defineBelow');
+const ownOptions = [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption];
 
 export const description: INodeProperties[] = [
 	{
@@ -66,7 +67,7 @@ export const description: INodeProperties[] = [
 	requiredParameter(MATCHED_EXTERNAL_ID, { ...below, matchOn: ['externalId'] }),
 	additionalFieldsCollection({ ...below, matchOn: ['email'] }, REQUIRED_BY_MATCH.email),
 	additionalFieldsCollection({ ...below, matchOn: ['externalId'] }, REQUIRED_BY_MATCH.externalId),
-	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption]),
+	optionsCollection(show, ownOptions),
 ];
 
 interface UpsertInput {
@@ -82,7 +83,7 @@ interface Resolved {
 
 export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
 	const matchOn = nodeParameter<string>(this, 'matchOn', itemIndex, 'email') === 'externalId' ? 'externalId' : 'email';
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
+	const options = readOptions(this, itemIndex, ownOptions);
 	const body = readNewProfile(this, itemIndex, options, REQUIRED_BY_MATCH[matchOn]);
 	const sent = body as Record<string, unknown>;
 	const key: LookupKey =
