@@ -1,5 +1,6 @@
 // `npm run simulator`: runs the Convirza API simulator on 127.0.0.1 until Ctrl-C.
-// Env: CONVIRZA_SIM_PORT (default 8787; a random port if busy), CONVIRZA_SIM_LATENCY_MS, CONVIRZA_SIM_EXTRA_USERS.
+// Env: CONVIRZA_SIM_PORT (default 8787; a random port if busy), CONVIRZA_SIM_LATENCY_MS, CONVIRZA_SIM_EXTRA_USERS,
+// CONVIRZA_SIM_LARGE_HIERARCHY (1: add the 288 groups whose names repeat, see seed.ts).
 import { startSimulator } from './index';
 import type { ConvirzaSimulator, SimulatorOptions } from './index';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
 	const options: SimulatorOptions = {
 		latencyMs: envInt('CONVIRZA_SIM_LATENCY_MS', 0),
 		extraUsers: envInt('CONVIRZA_SIM_EXTRA_USERS', 0),
+		largeHierarchy: envInt('CONVIRZA_SIM_LARGE_HIERARCHY', 0) === 1,
 	};
 	const port = envInt('CONVIRZA_SIM_PORT', 8787);
 	let sim: ConvirzaSimulator;

@@ -8,14 +8,14 @@ import { toApiCall } from './conversations/present';
 import type { ApiCall, ApiTextConversation, CallRecord, CallShape, NewCall, TextChange } from './conversations/types';
 import { FaultBook, matches } from './faults';
 import { HoldBook } from './holds';
-import { toApiUser } from './present';
+import { toApiUser, toGroupRow } from './present';
 import { route } from './router';
 import { simNow, type Services } from './routes/context';
-import { ADMIN_USER_ID, SEED_LOGINS, SEED_TOKENS } from './seed';
+import { ADMIN_USER_ID, SEED_LOGINS, SEED_TOKENS, largeHierarchy } from './seed';
 import { SimState } from './state';
 import type {
-	ApiUser, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
-	LoginShape, RandomFaults, RouteContext, Settings, SimulatorOptions, UserRecord,
+	ApiGroupRow, ApiUser, AppliedGroupWrite, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
+	LoginShape, OrgUnit, RandomFaults, RouteContext, Settings, SimulatorOptions, UserRecord,
 } from './types';
 
 const SEVEN_DAYS_MS = 7 * 24 * 3600 * 1000;
@@ -71,6 +71,7 @@ class Simulator implements ConvirzaSimulator {
 		);
 		this.svc = { state: this.state, settings: this.settings, conversations };
 		if (options.extraUsers) this.state.addExtraUsers(options.extraUsers);
+		if (options.largeHierarchy) this.state.addOrgUnits(largeHierarchy());
 		this.server = createServer({ keepAlive: true }, (req, res) => void this.onRequest(req, res));
 		this.server.keepAliveTimeout = 30_000;
 		this.server.on('clientError', (_err, socket) => socket.destroy());
@@ -91,6 +92,7 @@ class Simulator implements ConvirzaSimulator {
 	get oauthUrl(): string { return `http://127.0.0.1:${this.port}`; }
 	get baseUrl(): string { return `${this.oauthUrl}/v3`; }
 	get writes(): readonly AppliedWrite[] { return this.state.writes; }
+	get groupWrites(): readonly AppliedGroupWrite[] { return this.state.groupWrites; }
 	get inFlight(): number { return this.current; }
 	get maxInFlight(): number { return this.peak; }
 	get loginCount(): number { return this.state.loginCount; }
@@ -99,7 +101,23 @@ class Simulator implements ConvirzaSimulator {
 		this.log.length = 0;
 		this.answers.length = 0;
 	}
-	clearWrites(): void { this.state.writes.length = 0; }
+	clearWrites(): void {
+		this.state.writes.length = 0;
+		this.state.groupWrites.length = 0;
+	}
+	group(id: number): ApiGroupRow | undefined {
+		const ou = this.state.orgUnits.get(id);
+		return ou && toGroupRow(ou, this.state);
+	}
+	groupsNamed(name: string): ApiGroupRow[] {
+		return [...this.state.orgUnits.values()]
+			.filter((ou) => ou.name === name)
+			.sort((a, b) => a.id - b.id)
+			.map((ou) => toGroupRow(ou, this.state));
+	}
+	setGroup(id: number, patch: Partial<Omit<OrgUnit, 'id'>>): void {
+		this.state.updateOrgUnit(id, patch);
+	}
 	requests(method: string, path: string | RegExp): LoggedRequest[] {
 		return this.log.filter((r) => matches(method, path, r.method, r.path));
 	}

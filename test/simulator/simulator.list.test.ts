@@ -135,11 +135,12 @@ describe('groups', () => {
 			await s.close();
 		}
 	});
-	test('GET /v3/groups/list: direct children of the caller\'s unit by default, data.total', async () => {
+	test('GET /v3/groups/list: direct children of the caller\'s unit by default, documented rows, data.total', async () => {
+		const common = { org_unit_parent_id: 60001, top_ou_id: 60001, org_unit_status: 'active', billing_id: 60001, address: null, city: null, state: null, zip: null, phone_number: null, industry_id: null, industry_name: null, org_unit_created: expect.any(String), org_unit_modified: expect.any(String) };
 		expect(expectSuccess(await call(sim, 'GET', '/v3/groups/list'))).toEqual({
 			groups: [
-				{ org_unit_id: 65000, org_unit_name: 'West Region', org_unit_parent_id: 60001, org_unit_status: 'active', org_unit_ext_id: 'REG-65000' },
-				{ org_unit_id: 65001, org_unit_name: 'East Region', org_unit_parent_id: 60001, org_unit_status: 'active', org_unit_ext_id: 'REG-65001' },
+				{ ...common, org_unit_id: 65000, org_unit_name: 'West Region', org_unit_ext_id: 'REG-65000' },
+				{ ...common, org_unit_id: 65001, org_unit_name: 'East Region', org_unit_ext_id: 'REG-65001' },
 			],
 			total: 2,
 		});

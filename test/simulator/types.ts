@@ -41,6 +41,11 @@ export interface SimulatorOptions {
 	calls?: number;
 	/** default 90 */
 	callDays?: number;
+	/**
+	 * default false; true adds a deterministic hierarchy of a few hundred groups under Acme, whose
+	 * names repeat at different levels (see seed.ts, `largeHierarchy`)
+	 */
+	largeHierarchy?: boolean;
 }
 
 /** Internal stored user, request-side names (what PUT/POST/PATCH send). */
@@ -174,6 +179,41 @@ export interface OrgUnit {
 	parentId: number | null;
 	status: 'active' | 'inactive';
 	extId: string;
+	address?: string | null;
+	city?: string | null;
+	state?: string | null;
+	zip?: string | null;
+	phone?: string | null;
+	industryId?: number | null;
+	created?: string;
+	modified?: string;
+}
+
+/** A group (org unit) as GET /v3/groups/list returns it (documented row). */
+export interface ApiGroupRow {
+	org_unit_id: number;
+	org_unit_ext_id: string | null;
+	org_unit_name: string;
+	org_unit_parent_id: number | null;
+	top_ou_id: number;
+	org_unit_status: 'active' | 'inactive';
+	billing_id: number;
+	address: string | null;
+	city: string | null;
+	state: string | null;
+	zip: string | null;
+	phone_number: string | null;
+	industry_id: number | null;
+	industry_name: string | null;
+	org_unit_created: string;
+	org_unit_modified: string;
+}
+
+export interface AppliedGroupWrite {
+	method: string;
+	path: string;
+	orgUnitId: number;
+	requestId: string;
 }
 
 /** Mutable run-time settings shared by the routes. */
@@ -239,9 +279,18 @@ export interface ConvirzaSimulator {
 	clearLog(): void;
 	/** filter the log; method case-insensitive ('*' = any); string path = exact pathname (no query) */
 	requests(method: string, path: string | RegExp): LoggedRequest[];
-	/** every state change actually applied */
+	/** every state change actually applied to a user */
 	readonly writes: readonly AppliedWrite[];
+	/** every state change actually applied to a group (POST, PUT, PATCH, DELETE /v3/groups) */
+	readonly groupWrites: readonly AppliedGroupWrite[];
+	/** clears `writes` and `groupWrites` */
 	clearWrites(): void;
+	/** a group as GET /v3/groups/{id} would show it, regardless of hierarchy; undefined when unknown */
+	group(id: number): ApiGroupRow | undefined;
+	/** the groups named `name` exactly, in id order (test lookups in the large hierarchy) */
+	groupsNamed(name: string): ApiGroupRow[];
+	/** test control; throws for an unknown id */
+	setGroup(id: number, patch: Partial<Omit<OrgUnit, 'id'>>): void;
 	/** snapshot as GET /v3/users/{id} would show it (response-side names), regardless of hierarchy */
 	user(id: number): ApiUser | undefined;
 	/** internal stored record (request-side names), a copy */

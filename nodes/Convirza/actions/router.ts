@@ -10,6 +10,7 @@ import { itemFailure } from './itemError';
 import { OutputItems, type OperationModule, type Resource, type RunServices } from './operation';
 import { ConcurrencyLimit, forEachBounded } from './scheduler';
 import * as call from './call';
+import * as group from './group';
 import * as textConversation from './textConversation';
 import * as user from './user';
 import { ItemError } from '../helpers/InputError';
@@ -18,6 +19,7 @@ import { ConvirzaClient } from '../transport';
 /** Every resource the node offers, by its Resource parameter's value. */
 const resources: Record<string, Resource> = {
 	call: call.resource,
+	group: group.resource,
 	textConversation: textConversation.resource,
 	user: user.resource,
 };

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { getActiveGroupTree } from '../api/groups';
+import { getGroupTree } from '../api/groups';
 import type { ApiUser, UserListQuery } from '../api/types';
 import { getUser, listUsersPage } from '../api/users';
 import { flattenGroupTree } from '../helpers/groupTree';
@@ -99,7 +99,7 @@ export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const tree = await getActiveGroupTree(new ConvirzaClient(this, PICKER_POLICY));
+	const tree = await getGroupTree(new ConvirzaClient(this, PICKER_POLICY), true);
 	const text = filter?.trim().toLowerCase();
 	const groups = flattenGroupTree(tree).filter(
 		(group) => !text || group.path.toLowerCase().includes(text) || String(group.id) === text,

@@ -59,7 +59,15 @@ export function isEmailTaken(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '400' && emailTaken(error.message);
 }
 
+/** Convirza's reason for refusing a group outside the caller's hierarchy (400, 401 or 403 by endpoint). */
+const outsideScope = (reason: string) => /org.?unit|hierarchy|scope/i.test(reason);
+
 function hintFor(status: number, reason: string, context: FailureContext): string {
+	// What the request itself knows a 403 means (the calls listing: the Group filter) says most.
+	if (status === 403 && context.forbidden !== undefined) return context.forbidden;
+	if ((status === 401 || status === 403) && outsideScope(reason)) {
+		return "The group is outside your account's hierarchy (Convirza answers 401 or 403 for that, depending on the endpoint): pick it from the Group list or use an ID from it.";
+	}
 	switch (status) {
 		case 400:
 			if (emailTaken(reason)) {
@@ -72,7 +80,7 @@ function hintFor(status: number, reason: string, context: FailureContext): strin
 		case 401:
 			return 'The access token is missing, expired or revoked. Put a fresh token into the Convirza credential (or check its email and password).';
 		case 403:
-			return context.forbidden ?? 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
+			return 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
 		case 404:
 			return context.notFound ?? 'Convirza does not know this resource. Check the ID.';
 		case 429:

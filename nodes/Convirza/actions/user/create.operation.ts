@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { resolveGroup, type DraftBody } from './body';
 import { defaultCountryCodeOption } from './descriptions';
 import { ignoreUnknownKeysOption } from './mapping';
 import {
@@ -14,7 +15,6 @@ import {
 	newProfileParameters,
 	readNewProfile,
 } from './newUser';
-import type { UserRequestBody } from '../../api/types';
 import { getUser } from '../../api/users';
 import { isEmailTaken } from '../../transport/apiError';
 import type { UserServices } from './services';
@@ -40,7 +40,7 @@ const ownOptions: INodeProperties[] = [
 export const description: INodeProperties[] = [...newProfileParameters(show), optionsCollection(show, ownOptions)];
 
 interface CreateInput {
-	body: UserRequestBody;
+	body: DraftBody;
 	returnCreatedUser: boolean;
 }
 
@@ -51,10 +51,11 @@ export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ body, returnCreatedUser }: CreateInput,
+	{ body: draft, returnCreatedUser }: CreateInput,
 	itemIndex: number,
 	run: UserServices,
 ): Promise<IDataObject> {
+	const body = await resolveGroup(draft, run.groups, itemIndex);
 	let created: Awaited<ReturnType<typeof createProfile>>;
 	try {
 		created = await createProfile(run, body, itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readBodySettings, toUpdateBody } from './body';
+import { readBodySettings, resolveGroup, toUpdateBody, type DraftBody } from './body';
 import { fillUnsetFieldsOption, profileChangeOptions } from './descriptions';
 import { changeOf } from './directory';
 import { readUserRef, resolveUserId, type UserRef } from './locator';
@@ -14,7 +14,7 @@ import { nodeParameter, readOptions } from '../parameters';
 export interface ProfileChange {
 	user: UserRef;
 	/** The Update Fields set, as body fields (an empty value left out unless Ignore Empty Values is off). */
-	body: UserRequestBody;
+	body: DraftBody;
 	options: IDataObject;
 }
 
@@ -40,11 +40,12 @@ export function readProfileChange(this: IExecuteFunctions, itemIndex: number): P
  * the execution, and outputs Convirza's confirmation (or, with Return Updated User, the profile).
  */
 export async function applyProfileChange(
-	{ user, body: fieldsSet, options }: ProfileChange,
+	{ user, body: draft, options }: ProfileChange,
 	itemIndex: number,
-	{ client, users }: UserServices,
+	{ client, users, groups }: UserServices,
 	build: (userId: number, fieldsSet: UserRequestBody) => Promise<{ method: 'PUT' | 'PATCH'; body: UserRequestBody }>,
 ): Promise<IDataObject> {
+	const fieldsSet = await resolveGroup(draft, groups, itemIndex);
 	const userId = await resolveUserId(user, users, itemIndex);
 	const { method, body } = await build(userId, fieldsSet);
 	const response = await updateUser(client, method, userId, body, itemIndex);

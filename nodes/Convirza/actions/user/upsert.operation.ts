@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { resolveGroup, type DraftBody } from './body';
 import { defaultCountryCodeOption } from './descriptions';
 import { changeOf, findUsersByEmail, type DirectoryEntry, type LookupKey } from './directory';
 import { fieldByParam } from './fields';
@@ -71,6 +72,12 @@ export const description: INodeProperties[] = [
 
 interface UpsertInput {
 	key: LookupKey;
+	body: DraftBody;
+}
+
+/** An item ready to write: its group resolved. */
+interface Resolved {
+	key: LookupKey;
 	body: UserRequestBody;
 }
 
@@ -112,7 +119,7 @@ async function updateFound(run: UserServices, userId: number, body: UserRequestB
  */
 async function updateEmailHolder(
 	run: UserServices,
-	{ key, body }: UpsertInput,
+	{ key, body }: Resolved,
 	refusal: Error,
 	itemIndex: number,
 ): Promise<IDataObject> {
@@ -164,7 +171,8 @@ export async function execute(
 	itemIndex: number,
 	run: UserServices,
 ): Promise<IDataObject> {
-	const { key, body } = input;
+	const { key } = input;
+	const body = await resolveGroup(input.body, run.groups, itemIndex);
 	const lane = key.by === 'email' ? `email:${key.email.toLowerCase()}` : `externalId:${key.externalId}`;
 	return await run.inOrder.run(lane, async () => {
 		const found = await run.users.find(key, itemIndex);
@@ -177,6 +185,6 @@ export async function execute(
 		);
 		if (!(created instanceof Error)) return created;
 		if (!isEmailTaken(created)) throw created;
-		return await updateEmailHolder(run, input, created, itemIndex);
+		return await updateEmailHolder(run, { key, body }, created, itemIndex);
 	});
 }
