@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { Themed } from 'n8n-workflow';
+import type { INodeType, Themed } from 'n8n-workflow';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -127,7 +127,7 @@ describe('built package (dist/) loaded by n8n-core PackageDirectoryLoader', () =
 
 	it('loads the trigger as a polling trigger without inputs that is not a tool', async () => {
 		const loader = await loadPackage(repoRoot);
-		const { description } = loader.getNode('convirzaTrigger').type;
+		const { description } = loader.getNode('convirzaTrigger').type as INodeType;
 		expect(description).toMatchObject({ polling: true, group: ['trigger'], inputs: [], outputs: ['main'] });
 		expect(description.usableAsTool).toBeUndefined();
 		expect(Object.keys(loader.known.nodes)).toEqual(expect.arrayContaining(['convirzaTrigger']));
