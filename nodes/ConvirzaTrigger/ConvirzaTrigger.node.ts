@@ -12,7 +12,7 @@ import {
 import { onePollAtATime, pollBudget } from './budget';
 import { callEvents } from './calls';
 import { properties, readCallFilters, readEvent, readLookBackMs, readTextType } from './description';
-import { loadState, saveState } from './state';
+import { freshState, loadState, rememberStart, saveState, storedStart } from './state';
 import { textEvents } from './texts';
 import { ItemError } from '../Convirza/helpers/InputError';
 import { searchGroups } from '../Convirza/methods/listSearch';
@@ -77,9 +77,22 @@ async function pollOnce(context: IPollFunctions): Promise<IDataObject[] | null> 
 	const key = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 	return await onePollAtATime(key, budget.ms + STALE_AFTER_BUDGET_MS, async () => {
 		const staticData = context.getWorkflowStaticData('node');
-		const state = loadState(staticData, STATE_KEY[event]);
 		const now = Date.now();
-		const outcome = state === undefined ? { emit: [], state: await source.start(now) } : await source.poll(state, now, budget);
+		let state = loadState(staticData, STATE_KEY[event]);
+		if (state === undefined) {
+			const globalData = context.getWorkflowStaticData('global');
+			const startKey = `${context.getNode().id}:${event}`;
+			const since = storedStart(globalData, startKey, now);
+			if (since === undefined) {
+				// The activation: nothing from before it is new, nothing to read yet.
+				saveState(staticData, STATE_KEY[event], await source.start(now));
+				rememberStart(globalData, startKey, now);
+				return [];
+			}
+			// The activation's state was lost (durable scheduler): read from the activation on.
+			state = freshState(since);
+		}
+		const outcome = await source.poll(state, now, budget);
 		// Written only now, in one assignment: a poll that failed on the way left the state untouched.
 		saveState(staticData, STATE_KEY[event], outcome.state);
 		return outcome.emit;

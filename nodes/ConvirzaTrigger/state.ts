@@ -57,6 +57,27 @@ export function saveState(staticData: IDataObject, key: string, state: SweepStat
 /** The state of a first activation: nothing from before `now` is new. */
 export const freshState = (now: number): SweepState => ({ floor: now, done: now, seen: {} });
 
+const STARTS = 'convirzaTriggerStarts';
+
+/*
+ * When the trigger first started, kept in the workflow's global static data, which n8n saves after
+ * the activation. With n8n 2.x's durable scheduler on, the activation's poll works on a copy of the
+ * node's state that is never committed: without this, the calls between the activation and the
+ * first scheduled poll would be lost. `key` names the node and the event.
+ */
+const startsIn = (globalData: IDataObject): IDataObject =>
+	(typeof globalData[STARTS] === 'object' && globalData[STARTS] !== null ? globalData[STARTS] : {}) as IDataObject;
+
+/** The start an earlier poll of this trigger stored, if any (and not in the future). */
+export function storedStart(globalData: IDataObject, key: string, now: number): number | undefined {
+	const stored = startsIn(globalData)[key];
+	return isTime(stored) && stored <= now ? stored : undefined;
+}
+
+export function rememberStart(globalData: IDataObject, key: string, now: number): void {
+	globalData[STARTS] = { ...startsIn(globalData), [key]: now };
+}
+
 /** Where the next complete read starts: the look back before the last one's end, never below the floor. */
 export const readFrom = (state: SweepState, lookBackMs: number): number => Math.max(state.floor, state.done - lookBackMs);
 
