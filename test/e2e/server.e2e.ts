@@ -60,7 +60,8 @@ describe('what the editor loads', () => {
 	test('n8n loaded the node from the installed package, with the parameters the source declares', async () => {
 		const types = await rest.json<INodeTypeDescription[]>('GET', '/types/nodes.json').catch(withN8nOutput);
 		const ours = types.filter((type) => type.name.startsWith(`${PACKAGE_NAME}.`)).map((type) => type.name);
-		expect(ours.sort()).toEqual([NODE_TYPE, `${NODE_TYPE}Tool`]);
+		// the trigger is not usable as a tool: no Tool variant of it
+		expect(ours.sort()).toEqual([NODE_TYPE, `${NODE_TYPE}Tool`, `${NODE_TYPE}Trigger`]);
 
 		const node = types.find((type) => type.name === NODE_TYPE) as INodeTypeDescription;
 		expect({ displayName: node.displayName, version: node.version, credentials: node.credentials }).toEqual({
