@@ -8,18 +8,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { parse } from 'flatted';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IDataObject, IRunExecutionData } from 'n8n-workflow';
 
-import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { Screenshots, UI_TIMEOUT_MS, launchBrowser, newPage } from './kit/browser';
-import { e2eEnv } from './kit/env';
-import { tokenCredential } from './kit/fixtures';
-import { tail } from './kit/n8nProcess';
-import { startN8nServer, type N8nServer } from './kit/n8nServer';
-import { N8nRest, OWNER } from './kit/rest';
+import type { ConvirzaSimulator } from '../simulator';
+import { UI_TIMEOUT_MS, useEditor, type Screenshots } from './kit/browser';
+import { useInstance, withOutputOf } from './kit/instance';
+import type { N8nServer } from './kit/n8nServer';
+import { OWNER, type N8nRest } from './kit/rest';
 import { until } from './kit/until';
-import { createUserFolder, PACKAGE_NAME } from './kit/userFolder';
+import { PACKAGE_NAME } from './kit/userFolder';
 
 const TRIGGER_TYPE = `${PACKAGE_NAME}.convirzaTrigger`;
 const NODE_NAME = 'New Convirza call';
@@ -31,25 +29,9 @@ let sim: ConvirzaSimulator;
 let server: N8nServer;
 let rest: N8nRest;
 let credential: { id: string; name: string };
+useInstance('trigger', { calls: 50 }, (instance) => ({ sim, server, rest, credential } = instance));
 
-beforeAll(async () => {
-	sim = await startSimulator({ calls: 50 });
-	server = await startN8nServer(await createUserFolder('trigger'));
-	rest = new N8nRest(server.url);
-	await rest.setUpOwnerAndLogIn();
-	const { id: _importId, ...token } = tokenCredential(sim);
-	credential = await rest.data<{ id: string; name: string }>('POST', '/rest/credentials', token);
-}, 600_000);
-
-afterAll(async () => {
-	await server?.stop();
-	await sim?.close();
-});
-
-function withN8nOutput(error: unknown): never {
-	if (error instanceof Error) error.message += `\n\nn8n's output (last lines):\n${tail(server.process.output(), 30)}`;
-	throw error;
-}
+const withN8nOutput = (error: unknown): never => withOutputOf(server)(error);
 
 /** A workflow of one Convirza Trigger (New Call, every minute), stored through the REST API. */
 async function storeTriggerWorkflow(name: string): Promise<{ id: string; versionId: string; nodeId: string }> {
@@ -128,20 +110,9 @@ test('an active workflow polling every minute gets each new call once, over two 
 }, 420_000);
 
 describe('the editor, in Chromium', () => {
-	let browser: Browser;
 	let page: Page;
 	let shots: Screenshots;
-
-	beforeAll(async () => {
-		shots = new Screenshots(e2eEnv().screenshots);
-		browser = await launchBrowser();
-		page = await newPage(browser, server.url);
-	}, 120_000);
-
-	afterAll(async () => {
-		await browser?.close();
-		if (shots?.paths.length) process.stdout.write(`\nScreenshots:\n${shots.paths.map((path) => `  ${path}\n`).join('')}`);
-	});
+	useEditor(() => server.url, (editor) => ({ page, shots } = editor));
 
 	test('Fetch Test Event shows one call: the newest', async () => {
 		const newest = sim.addCall({ started: Date.now(), duration: 45 }).call_id;

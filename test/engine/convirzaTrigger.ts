@@ -8,7 +8,8 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { CREDENTIAL_REF, credentialTypes, tokenCredential } from './convirzaWorkflow';
 import { ConvirzaTrigger } from '../../nodes/ConvirzaTrigger/ConvirzaTrigger.node';
 import { PollTrigger, TestCredentialsHelper, createCredentialStore, createNodeTypes, runWorkflow, type PollEngine } from '../harness';
-import type { ConvirzaSimulator } from '../simulator';
+import { freezeClock, type TestClock } from '../kit/clock';
+import { startSimulator, type ConvirzaSimulator } from '../simulator';
 
 export const TRIGGER_TYPE = 'n8n-nodes-convirza.convirzaTrigger';
 export const TRIGGER_NAME = 'Convirza Trigger';
@@ -65,3 +66,31 @@ export async function fetchTestEvent(sim: ConvirzaSimulator, parameters: INodePa
 }
 
 export const idsOf = (items: IDataObject[]) => items.map((item) => item.call_id ?? item.conversation_id);
+
+export interface TriggerTestBed {
+	sim: ConvirzaSimulator;
+	clock: TestClock;
+}
+
+/**
+ * For each test of the file: a simulator (with `calls` fixture calls) and the frozen clock it shares
+ * with the trigger, started before the test and stopped after it.
+ */
+export function useTriggerTestBed(calls: number): TriggerTestBed {
+	const bed = {} as TriggerTestBed;
+	beforeEach(async () => {
+		bed.clock = freezeClock();
+		bed.sim = await startSimulator({ calls });
+	});
+	afterEach(async () => {
+		await bed.sim.close();
+		bed.clock.restore();
+	});
+	return bed;
+}
+
+/** The trigger once activated: the activation's poll emitted nothing and failed not. */
+export async function activated(trigger: PollTrigger): Promise<PollTrigger> {
+	expect(await trigger.activate()).toEqual({ items: [] });
+	return trigger;
+}

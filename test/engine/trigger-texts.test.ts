@@ -3,31 +3,15 @@
  * last message is newer than the last one the trigger emitted for it, once, oldest first, across
  * polls, failed polls, the poll budget and restarts; Fetch Test Event shows the newest conversation.
  */
-import { ENGINES, MINUTE, TEXTS, fetchTestEvent, idsOf, newTrigger } from './convirzaTrigger';
-import { freezeClock, type TestClock } from '../kit/clock';
+import { ENGINES, MINUTE, TEXTS, fetchTestEvent, idsOf, newTrigger, activated, useTriggerTestBed } from './convirzaTrigger';
 import type { PollTrigger } from '../harness';
-import { startSimulator, type ConvirzaSimulator } from '../simulator';
 
-let sim: ConvirzaSimulator;
-let clock: TestClock;
-beforeEach(async () => {
-	clock = freezeClock();
-	sim = await startSimulator({ calls: 0 });
-});
-afterEach(async () => {
-	await sim.close();
-	clock.restore();
-});
+const bed = useTriggerTestBed(0);
 
 const onText = (parameters: object = {}) => ({ parameters: { event: 'newTextMessage', ...parameters } });
 
-async function activated(trigger: PollTrigger): Promise<PollTrigger> {
-	expect(await trigger.activate()).toEqual({ items: [] });
-	return trigger;
-}
-
 async function tick(trigger: PollTrigger) {
-	clock.advance(MINUTE);
+	bed.clock.advance(MINUTE);
 	const { items, error } = await trigger.tick();
 	expect(error).toBeUndefined();
 	return items;
@@ -35,25 +19,25 @@ async function tick(trigger: PollTrigger) {
 
 describe.each(ENGINES)('on %s n8n', (engine) => {
 	it('emits a conversation each time it has a newer message, once, oldest first', async () => {
-		const existing = sim.textConversations()[0].conversation_id;
-		const trigger = await activated(newTrigger(sim, { engine, ...onText() }));
+		const existing = bed.sim.textConversations()[0].conversation_id;
+		const trigger = await activated(newTrigger(bed.sim, { engine, ...onText() }));
 		expect(await tick(trigger)).toEqual([]);
-		sim.updateTextConversation(existing, { message: 'Are you open on Sunday?', at: clock.now + 10_000 });
-		const added = sim.addTextConversation({ message: 'Hi there', at: clock.now + 5_000 }).conversation_id;
+		bed.sim.updateTextConversation(existing, { message: 'Are you open on Sunday?', at: bed.clock.now + 10_000 });
+		const added = bed.sim.addTextConversation({ message: 'Hi there', at: bed.clock.now + 5_000 }).conversation_id;
 		const items = await tick(trigger);
 		expect(idsOf(items)).toEqual([added, existing]);
 		expect(items[1]).toMatchObject({ message: 'Are you open on Sunday?' });
 		expect(await tick(trigger)).toEqual([]);
-		sim.updateTextConversation(existing, { message: 'Hello?', at: clock.now + 1_000 });
+		bed.sim.updateTextConversation(existing, { message: 'Hello?', at: bed.clock.now + 1_000 });
 		expect(idsOf(await tick(trigger))).toEqual([existing]);
 		expect(await tick(trigger)).toEqual([]);
 	});
 
 	it('moves nothing when a poll fails on its second page, and survives a restart', async () => {
-		let trigger = await activated(newTrigger(sim, { engine, ...onText() }));
-		const ids = Array.from({ length: 250 }, (_, i) => sim.addTextConversation({ message: `m${i}`, at: clock.now + 1_000 + i }).conversation_id);
-		clock.advance(5 * MINUTE);
-		sim.injectAfter('GET', TEXTS, 1, { status: 400, body: { statusCode: 400, message: 'Bad Request', error: 'Injected' } });
+		let trigger = await activated(newTrigger(bed.sim, { engine, ...onText() }));
+		const ids = Array.from({ length: 250 }, (_, i) => bed.sim.addTextConversation({ message: `m${i}`, at: bed.clock.now + 1_000 + i }).conversation_id);
+		bed.clock.advance(5 * MINUTE);
+		bed.sim.injectAfter('GET', TEXTS, 1, { status: 400, body: { statusCode: 400, message: 'Bad Request', error: 'Injected' } });
 		const stateBefore = trigger.state;
 		const failed = await trigger.tick();
 		expect(failed.error?.message).toMatch(/Injected/);
@@ -66,8 +50,8 @@ describe.each(ENGINES)('on %s n8n', (engine) => {
 });
 
 it('resumes a read the poll budget cut short, without loss or repeat', async () => {
-	const trigger = await activated(newTrigger(sim, { budgetMs: 0, ...onText() }));
-	const ids = Array.from({ length: 450 }, (_, i) => sim.addTextConversation({ message: `m${i}`, at: clock.now + 1_000 + i }).conversation_id);
+	const trigger = await activated(newTrigger(bed.sim, { budgetMs: 0, ...onText() }));
+	const ids = Array.from({ length: 450 }, (_, i) => bed.sim.addTextConversation({ message: `m${i}`, at: bed.clock.now + 1_000 + i }).conversation_id);
 	const emitted: number[] = [];
 	const sizes: number[] = [];
 	for (let i = 0; i < 4; i++) {
@@ -80,17 +64,17 @@ it('resumes a read the poll budget cut short, without loss or repeat', async () 
 });
 
 it('asks for the chosen Type, newest message first', async () => {
-	const trigger = await activated(newTrigger(sim, onText({ type: 'unassigned' })));
+	const trigger = await activated(newTrigger(bed.sim, onText({ type: 'unassigned' })));
 	await tick(trigger);
-	for (const request of sim.requests('GET', TEXTS)) expect(request.query).toMatchObject({ type: 'unassigned', order: 'desc' });
+	for (const request of bed.sim.requests('GET', TEXTS)) expect(request.query).toMatchObject({ type: 'unassigned', order: 'desc' });
 });
 
 it('Fetch Test Event returns the conversation with the newest message and changes nothing', async () => {
-	const trigger = await activated(newTrigger(sim, onText()));
+	const trigger = await activated(newTrigger(bed.sim, onText()));
 	const staticData = JSON.parse(trigger.stored).staticData;
 	const before = JSON.stringify(staticData);
-	const newest = sim.textConversations()[0].conversation_id;
-	const { items } = await fetchTestEvent(sim, { event: 'newTextMessage' }, staticData);
+	const newest = bed.sim.textConversations()[0].conversation_id;
+	const { items } = await fetchTestEvent(bed.sim, { event: 'newTextMessage' }, staticData);
 	expect(idsOf(items)).toEqual([newest]);
 	expect(JSON.stringify(staticData)).toBe(before);
 });
