@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { includeParameter, readIncludes } from './parameters';
+import { includeParameter, parseIncludes } from './parameters';
 import { callStartOf } from '../../api/callRows';
 import { DAY_MS, readCalls, type CallFilters, type TimeRange } from '../../api/calls';
 import { parseDateTime } from '../../helpers/dates';
@@ -10,7 +10,7 @@ import { parseNonNegativeInteger } from '../../helpers/validation';
 import { limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 import type { RunServices } from '../operation';
-import { nodeParameter } from '../parameters';
+import { nodeParameter, type ParameterOptions } from '../parameters';
 import { readBodySettings } from '../user/body';
 import { defaultCountryCodeOption } from '../user/descriptions';
 import { fieldByParam, fieldParameter } from '../user/fields';
@@ -127,11 +127,15 @@ function readRange(context: IExecuteFunctions, filters: IDataObject): TimeRange 
 	return { start, end };
 }
 
-function readFilters(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): CallFilters {
-	const options = nodeParameter<IDataObject>(context, 'options', itemIndex, {}, { label: 'Options' });
+/** Reads one parameter of the node (the trigger reads them without an item). */
+export type ReadParameter = (name: string, fallback: unknown, options?: ParameterOptions) => unknown;
+
+/** The Filters collection (Start and End aside) and Include as the listing's filters; the trigger reads them too. */
+export function readFilters(parameter: ReadParameter, filters: IDataObject): CallFilters {
+	const options = parameter('options', {}, { label: 'Options' }) as IDataObject;
 	const { defaultCountryCode } = readBodySettings(options);
 	const query: CallFilters = {};
-	const groupId = nodeParameter(context, 'filters.group', itemIndex, '', { extractValue: true, label: group.displayName });
+	const groupId = parameter('filters.group', '', { extractValue: true, label: group.displayName });
 	if (!isBlank(groupId)) query.org_unit_id = group.parse(groupId, group.displayName, { defaultCountryCode }) as number;
 	const phone = (name: string, label: string) => (isBlank(filters[name]) ? undefined : toE164(filters[name], label, defaultCountryCode));
 	query.caller_id = phone('callerNumber', 'Caller Number');
@@ -155,7 +159,7 @@ function readFilters(context: IExecuteFunctions, itemIndex: number, filters: IDa
 			return upper;
 		});
 	}
-	query.include = readIncludes(context, itemIndex);
+	query.include = parseIncludes(parameter('include', [], { label: 'Include' }));
 	for (const key of Object.keys(query) as Array<keyof CallFilters>) if (query[key] === undefined) delete query[key];
 	return query;
 }
@@ -167,7 +171,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 		throw new InputError('Sort', `must be newest or oldest, not "${String(sort)}"`, 'Pick Newest First or Oldest First.');
 	}
 	return {
-		filters: readFilters(this, itemIndex, filters),
+		filters: readFilters((name, fallback, options) => nodeParameter(this, name, itemIndex, fallback, options), filters),
 		range: readRange(this, filters),
 		limit: readLimit(this, itemIndex),
 		newestFirst: sort === 'newest',
