@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { defaultCountryCodeOption } from './descriptions';
 import { changeOf, findUsersByEmail, type DirectoryEntry, type LookupKey } from './directory';
 import { fieldByParam } from './fields';
-import { fillFromCurrentUser } from './fillFromCurrent';
 import { onlyMatch } from './locator';
 import { ignoreUnknownKeysOption, inMode, mappingModeParameter } from './mapping';
 import {
@@ -21,6 +20,7 @@ import { ItemError } from '../../helpers/InputError';
 import { isEmailTaken } from '../../transport/apiError';
 import { itemFailure } from '../itemError';
 import type { UserServices } from './services';
+import { updateInOneRequestOption, updateRequest } from './updateRequest';
 import { nodeParameter } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -65,12 +65,13 @@ export const description: INodeProperties[] = [
 	requiredParameter(MATCHED_EXTERNAL_ID, { ...below, matchOn: ['externalId'] }),
 	additionalFieldsCollection({ ...below, matchOn: ['email'] }, REQUIRED_BY_MATCH.email),
 	additionalFieldsCollection({ ...below, matchOn: ['externalId'] }, REQUIRED_BY_MATCH.externalId),
-	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption]),
+	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption, updateInOneRequestOption]),
 ];
 
 interface UpsertInput {
 	key: LookupKey;
 	body: UserRequestBody;
+	options: IDataObject;
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
@@ -82,7 +83,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
 		matchOn === 'email'
 			? { by: 'email', email: String(sent[EMAIL.key]) }
 			: { by: 'externalId', externalId: String(sent[EXTERNAL_ID.key]) };
-	return { key, body };
+	return { key, body, options };
 }
 
 type Action = 'created' | 'updated';
@@ -94,10 +95,13 @@ const outcome = (action: Action, userId: number | undefined, response: UserChang
 	...(response as unknown as IDataObject),
 });
 
-/** Updates the user that was found the way Update does: PUT, with the fields not set filled from them. */
-async function updateFound(run: UserServices, userId: number, body: UserRequestBody, itemIndex: number) {
-	const filled = await fillFromCurrentUser(run.client, userId, body, itemIndex, 'Additional Fields');
-	const response = await updateUser(run.client, 'PUT', userId, filled, itemIndex);
+/**
+ * Updates the user that was found the way Update does: PUT, with the fields not set filled from
+ * them, or one PATCH of the fields set (Update in One Request).
+ */
+async function updateFound(run: UserServices, userId: number, { body, options }: UpsertInput, itemIndex: number) {
+	const request = await updateRequest(run.client, userId, body, { ...options, fillUnsetFields: true }, itemIndex, 'Additional Fields');
+	const response = await updateUser(run.client, request.method, userId, request.body, itemIndex);
 	run.users.remember(userId, changeOf(body));
 	return outcome('updated', userId, response);
 }
@@ -111,10 +115,11 @@ async function updateFound(run: UserServices, userId: number, body: UserRequestB
  */
 async function updateEmailHolder(
 	run: UserServices,
-	{ key, body }: UpsertInput,
+	input: UpsertInput,
 	refusal: Error,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	const { key, body } = input;
 	const email = String((body as Record<string, unknown>)[EMAIL.key]);
 	const holders = await findUsersByEmail(run.client, email, { itemIndex });
 	if (holders.length === 0) {
@@ -129,7 +134,7 @@ async function updateEmailHolder(
 	const holder = onlyMatch({ by: 'email', email }, holders, EMAIL.displayName);
 	if (key.by === 'externalId') refuseOtherPerson(holder, key, email);
 	try {
-		return await updateFound(run, holder.id, body, itemIndex);
+		return await updateFound(run, holder.id, input, itemIndex);
 	} catch (error) {
 		// No second round: the item fails with both answers.
 		throw itemFailure(
@@ -168,7 +173,7 @@ export async function execute(
 	return await run.inOrder.run(lane, async () => {
 		const found = await run.users.find(key, itemIndex);
 		if (found.length > 0) {
-			return await updateFound(run, onlyMatch(key, found, 'Match On').id, body, itemIndex);
+			return await updateFound(run, onlyMatch(key, found, 'Match On').id, input, itemIndex);
 		}
 		const created = await createProfile(run, body, itemIndex).then(
 			({ userId, response }) => outcome('created', userId, response),
