@@ -36,6 +36,11 @@ dir="$cache/n8n-$version-abi$abi-$lock_hash"
 npm_cache="$dir.npm-cache"
 n8n_bin="$dir/node_modules/n8n/bin/n8n"
 
+# One install of a pin at a time: a second one (CI's background install and `npm run n8n`, say) waits for
+# the first and then finds it done, instead of deleting the folder the first is filling.
+exec 9>"$cache/.$pin_name.lock"
+flock 9
+
 if [[ -f "$dir/.installed" ]]; then
 	echo "n8n $version: using the cached install in $dir"
 else
