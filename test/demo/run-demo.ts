@@ -14,7 +14,7 @@ import { createCredentialStore, runWorkflow, type WorkflowJson } from '../harnes
 import { CREDENTIAL_REF, convirzaNodeTypes, credentialTypes } from '../engine/convirzaWorkflow';
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 
-const WATCHED = ['username', 'first_name', 'last_name', 'agent_ring_to', 'user_ext_id', 'role', 'timezone'] as const;
+const WATCHED = ['username', 'first_name', 'last_name', 'agent_ring_to', 'user_ext_id', 'role', 'timezone', 'ct_user_ou_id'] as const;
 const NODE = 'Create or update user';
 
 /** The simulator's users with these emails (seeded IDs start at 10001; created ones follow). */

@@ -132,6 +132,28 @@ describe('Map Automatically: Create and Create or Update', () => {
 		]);
 	});
 
+	it.each(['create', 'upsert'])(
+		'%s refuses a misspelled key with Ignore Unknown Keys left unset: a new user never silently lacks a field',
+		async (operation) => {
+			const run = await runUser(sim, operation, {
+				items: [{ ...NEW, titel: 'VP' }, { ...NEW, username: 'ola@acme-corp.example', frist_name: 'Ola' }],
+				parameters: { ...AUTO, options: { concurrency: 1 } },
+				settings: { onError: 'continueErrorOutput' },
+			});
+			expect(sim.log).toEqual([]);
+			expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
+				'The input item\'s "titel" is not a Convirza user field (item 0)',
+				'The input item\'s "frist_name" is not a Convirza user field (item 1)',
+			]);
+			expect(pairedOf(run.errors)).toEqual([{ item: 0 }, { item: 1 }]);
+		},
+	);
+
+	it.each(['create', 'upsert'])('%s skips unknown keys with Ignore Unknown Keys on', async (operation) => {
+		await runUser(sim, operation, { items: [{ ...NEW, titel: 'VP' }], parameters: { ...AUTO, options: { ignoreUnknownKeys: true } } });
+		expect(bodies('POST')).toEqual([['/v3/users', NEW]]);
+	});
+
 	it('Create or Update matches on the email in the item', async () => {
 		const run = await runUser(sim, 'upsert', {
 			items: [NEW, { ...NEW, first_name: 'Nina-Marie' }],

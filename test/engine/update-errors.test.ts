@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { CONVIRZA, byId, runConvirza, startConvirza, tokenCredential } from './convirzaWorkflow';
-import { calls, timerTicks } from '../kit';
+import { calls, timerTicks, until } from '../kit';
 
 let sim: ConvirzaSimulator;
 beforeEach(async () => (sim = await startSimulator()));
@@ -91,6 +91,37 @@ describe('On Error', () => {
 		expect(calls(sim)).toEqual(['PUT /v3/users/10003', 'PUT /v3/users/99999', 'PUT /v3/users/10006', 'PUT /v3/users/10011']);
 	});
 
+	it('Continue (using error output), the node failing before any item runs: one error item per input item, each linked to its own', async () => {
+		const failures = [
+			['user', 'rename', 'The operation "rename" is not supported'],
+			// An inherited property of the operations table is no operation either.
+			['user', 'constructor', 'The operation "constructor" is not supported'],
+			// No operation parameter is shown for a resource the node does not have: n8n cannot read it.
+			['invoice', 'update', 'Could not get parameter "operation"'],
+		];
+		for (const [resource, operation, message] of failures) {
+			const result = await runConvirza(sim, {
+				items,
+				parameters: { ...parameters, resource, operation },
+				settings: { onError: 'continueErrorOutput' },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.output(CONVIRZA, 0)).toEqual([]);
+			const errors = result.output(CONVIRZA, 1);
+			expect(errors.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+			expect(errors.map((item) => item.json.error)).toEqual(items.map(() => message));
+			// n8n merges each error item with the input item it points to.
+			expect(result.output('Failed').map((item) => item.json.id)).toEqual(items.map((item) => item.id));
+		}
+		expect(sim.log).toEqual([]);
+	});
+
+	it('Stop Workflow, the node failing before any item runs: the run fails with that error', async () => {
+		const result = await runConvirza(sim, { items, parameters: { ...parameters, operation: 'rename' } });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'The operation "rename" is not supported' });
+		expect(result.output(CONVIRZA)).toEqual([]);
+	});
+
 	it('Continue (regular output): one item per input item, errors in place', async () => {
 		const result = await runConvirza(sim, { items, parameters, settings: { onError: 'continueRegularOutput' } });
 		const output = result.output(CONVIRZA);
@@ -108,6 +139,24 @@ describe('On Error', () => {
 		});
 		expect(result.error?.description).toMatch(/No Convirza user has the ID 99999/);
 		expect(result.output(CONVIRZA)).toEqual([]);
+	});
+
+	it.each([
+		['the later item fails first', 99998, 99997],
+		['the earlier item fails first', 99997, 99998],
+	])("Stop Workflow, two items failing at once (%s): the earlier item's error is the one reported", async (_order, held, free) => {
+		// One request is held until the other item has failed, so the order of the failures is known.
+		const first = sim.hold('PUT', `/v3/users/${held}`);
+		const run = startConvirza(sim, {
+			items: [{ id: 99998 }, { id: 99997 }],
+			parameters: { ...parameters, options: { ...sendOnly, concurrency: 2 } },
+		});
+		await first.arrived(1);
+		await until(() => sim.answers.some((answer) => answer.path === `/v3/users/${free}`));
+		await timerTicks(10);
+		await first.release();
+		const result = await run.result;
+		expect(result.error?.description).toMatch(/^No Convirza user has the ID 99998\./);
 	});
 
 	it('Stop Workflow: a bad item read ahead, while earlier ones wait, fails only in its turn', async () => {

@@ -6,7 +6,8 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
 
 import { searchGroups, searchUsers } from '../../nodes/Convirza/methods/listSearch';
-import { startSimulator, type ConvirzaSimulator } from '../simulator';
+import { startSimulator, type ApiUserListRow, type ConvirzaSimulator } from '../simulator';
+import { call } from '../simulator/test-helpers';
 import { loadOptionsContext } from './loadOptionsContext';
 import { standardToken, unknownToken } from '../kit';
 
@@ -17,6 +18,17 @@ beforeEach(async () => {
 afterEach(async () => sim.close());
 
 const names = (result: INodeListSearchResult) => result.results.map((entry) => entry.name);
+
+/** Every user the admin's unfiltered list shows, asked of the simulator directly. */
+async function everyListedUser(simulator: ConvirzaSimulator): Promise<ApiUserListRow[]> {
+	const users: ApiUserListRow[] = [];
+	for (;;) {
+		const { json } = await call(simulator, 'GET', `/v3/users/list?limit=200&offset=${users.length}`);
+		const page = json.data.users as ApiUserListRow[];
+		users.push(...page);
+		if (page.length < 200) return users;
+	}
+}
 
 describe('searchUsers (User picker)', () => {
 	it('lists users by name, labelled with their email, valued by their ID', async () => {
@@ -63,6 +75,44 @@ describe('searchUsers (User picker)', () => {
 		expect(result.results).toHaveLength(1);
 		// An ID no user has is simply no result.
 		expect((await searchUsers.call(loadOptionsContext(sim), '99999')).results).toEqual([]);
+	});
+
+	it('paged to the end over 450 users, lists every user whose name or email has the text, each once', async () => {
+		sim.addUsers(450);
+		const context = loadOptionsContext(sim);
+		const listed: string[] = [];
+		let token: string | undefined;
+		let pages = 0;
+		do {
+			const page = await searchUsers.call(context, 'e', token);
+			listed.push(...page.results.map((entry) => String(entry.value)));
+			token = page.paginationToken;
+			pages++;
+		} while (token !== undefined);
+
+		const matching = (await everyListedUser(sim))
+			.filter((user) => `${user.first_name} ${user.last_name} ${user.email}`.toLowerCase().includes('e'))
+			.map((user) => String(user.ct_user_id));
+		// Both searches run out of pages at different times: the email search goes on alone for a while.
+		expect(pages).toBeGreaterThan(3);
+		expect(matching.length).toBeGreaterThan(300);
+		expect(listed.filter((id, index) => listed.indexOf(id) !== index)).toEqual([]);
+		expect([...listed].sort()).toEqual([...matching].sort());
+	});
+
+	it('the user found by ID on the first page is not listed again by a later page of email matches', async () => {
+		for (const id of sim.addUsers(150)) sim.setUser(id, { username: `team.10001.${id}@acme-corp.example` });
+		// Sorted by name, Zed comes after the 100 email matches of the first page.
+		sim.setUser(10001, { first_name: 'Zed', username: 'zed.10001@example.com' });
+		const context = loadOptionsContext(sim);
+		const first = await searchUsers.call(context, '10001');
+		const second = await searchUsers.call(context, '10001', first.paginationToken);
+
+		expect(first.results[0]).toEqual({ name: 'Zed Doe (zed.10001@example.com)', value: '10001' });
+		expect(second.paginationToken).toBeUndefined();
+		const listed = [...first.results, ...second.results].map((entry) => entry.value);
+		expect(new Set(listed).size).toBe(listed.length);
+		expect(listed).toHaveLength(151);
 	});
 
 	it('an unmatched search gives an empty list without a token', async () => {

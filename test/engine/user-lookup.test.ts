@@ -1,6 +1,7 @@
 /**
  * The User parameter By Email and By External ID, through n8n's real engine against the simulator
- * (whose list filters emails by substring and leaves deleted users out unless asked): every mode on
+ * (whose list filters emails by substring and leaves deleted users out unless asked, or, switched,
+ * includes them as Convirza's undocumented default list might): every mode on
  * every operation that takes a User, exact matching, the "none" and "several" errors, and the
  * per-execution directory that keeps 2,000 lookups to one listing of the account.
  */
@@ -78,6 +79,48 @@ describe('matching', () => {
 		expect(writes()).toEqual([]);
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([message]);
 		expect(jsonOf(run.errors)[0].message).toMatch(/never picks one/);
+	});
+
+	describe("deleted users never match, though Convirza's default list may include them (undocumented)", () => {
+		beforeEach(() => sim.setDefaultListIncludesDeleted(true));
+		const FRANK = 'frank.miller@acme-corp.example';
+		const untouched = () => expect(sim.log.filter((r) => r.path === '/v3/users/10007' && r.method !== 'GET')).toEqual([]);
+
+		it.each([
+			['By Email, asked one by one', [byEmail(FRANK)], `No Convirza user has the email "${FRANK}" (item 0)`],
+			['By External ID, from the listing', [byExternalId('EXT-10007')], 'No Convirza user has the External ID "EXT-10007" (item 0)'],
+			[
+				'By Email, from the listing (6 items)',
+				[FRANK, 'john.doe@example.com', 'bob.chen@acme-corp.example', 'grace.kim@acme-corp.example', 'hiro.tanaka@acme-corp.example', 'jamal.wright@acme-corp.example'].map(byEmail),
+				`No Convirza user has the email "${FRANK}" (item 0)`,
+			],
+		])('%s', async (_case, users, message) => {
+			const run = await runUser(sim, 'updatePartial', {
+				items: users.map((user) => ({ user })),
+				parameters: { userId: '={{ $json.user }}', updateFields: { firstName: 'X' } },
+				settings: { onError: 'continueErrorOutput' },
+			});
+			expect(jsonOf(run.errors).map((item) => item.error)).toEqual([message]);
+			expect(run.items).toHaveLength(users.length - 1);
+			untouched();
+		});
+
+		it('Create or Update never updates them: matching on Email, nor on External ID', async () => {
+			const profile = { firstName: 'Frank', lastName: 'Miller', role: 'Standard', group: { __rl: true, mode: 'id', value: '70035' } };
+			const byMail = await runUser(sim, 'upsert', {
+				parameters: { ...profile, email: FRANK },
+				settings: { onError: 'continueErrorOutput' },
+			});
+			expect(jsonOf(byMail.errors).map((item) => item.error)).toEqual([
+				`The email "${FRANK}" belongs to a deleted Convirza user (ID 10007) (item 0)`,
+			]);
+			const byExternal = await runUser(sim, 'upsert', {
+				parameters: { ...profile, email: 'frank.m@acme-corp.example', matchOn: 'externalId', externalId: 'EXT-10007' },
+			});
+			expect(jsonOf(byExternal.items)).toMatchObject([{ action: 'created' }]);
+			expect(jsonOf(byExternal.items)[0].userId).not.toBe(10007);
+			untouched();
+		});
 	});
 
 	it('refuses an email that is no address, before any request', async () => {

@@ -121,6 +121,23 @@ describe('User → Create or Update, Match On External ID', () => {
 		expect(jsonOf(created.items)[0]).toMatchObject({ action: 'created' });
 	});
 
+	it('two items with one new External ID and different emails under Concurrency 10: one user, created then updated', async () => {
+		// The emails differ, so Convirza's "email already taken" cannot rescue a lost ordering here: only
+		// the second item waiting for the first (the same-key queue) keeps it from creating a second user.
+		const items = [
+			{ email: 'nina.park@acme-corp.example', first: 'Nina' },
+			{ email: 'nina.p@home.example', first: 'Nina-Marie' },
+		];
+		const run = await upsert(items, { ...byExternalId('CRM-NEW'), options: { concurrency: 10 } });
+
+		expect(writes()).toEqual(['POST /v3/users', expect.stringMatching(/^PUT \/v3\/users\/\d+$/)]);
+		expect(jsonOf(run.items).map((item) => item.action)).toEqual(['created', 'updated']);
+		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 1 }]);
+		const nina = jsonOf(run.items)[0].userId as number;
+		expect(jsonOf(run.items)[1].userId).toBe(nina);
+		expect(sim.user(nina)).toMatchObject({ email: 'nina.p@home.example', first_name: 'Nina-Marie', user_ext_id: 'CRM-NEW' });
+	});
+
 	it('several users with the External ID: the item fails listing them, nothing is written', async () => {
 		sim.setUser(10006, { user_ext_id: 'EXT-10003' });
 		const run = await upsert([{ email: 'bob.chen@acme-corp.example', first: 'Robert' }], byExternalId('EXT-10003'));

@@ -1,5 +1,6 @@
 // `npm run simulator`: runs the Convirza API simulator on 127.0.0.1 until Ctrl-C.
-// Env: CONVIRZA_SIM_PORT (default 8787; a random port if busy), CONVIRZA_SIM_LATENCY_MS, CONVIRZA_SIM_EXTRA_USERS.
+// Env: CONVIRZA_SIM_PORT (default 8787; a random port if busy), CONVIRZA_SIM_LATENCY_MS, CONVIRZA_SIM_EXTRA_USERS,
+// CONVIRZA_SIM_LARGE_HIERARCHY (1: add the 288 groups whose names repeat, see seed.ts).
 import { startSimulator } from './index';
 import type { ConvirzaSimulator, SimulatorOptions } from './index';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
 	const options: SimulatorOptions = {
 		latencyMs: envInt('CONVIRZA_SIM_LATENCY_MS', 0),
 		extraUsers: envInt('CONVIRZA_SIM_EXTRA_USERS', 0),
+		largeHierarchy: envInt('CONVIRZA_SIM_LARGE_HIERARCHY', 0) === 1,
 	};
 	const port = envInt('CONVIRZA_SIM_PORT', 8787);
 	let sim: ConvirzaSimulator;
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
 	console.log(`  Standard token: ${sim.tokens.standard}`);
 	console.log(`  ReadOnly token: ${sim.tokens.readOnly}`);
 	console.log(`  Admin login   : ${sim.logins.admin.email} / ${sim.logins.admin.password}`);
+	console.log(`  Calls         : ${sim.calls().length} over the last 90 days; ${sim.textConversations().length} text conversations`);
 	console.log('Press Ctrl-C to stop.');
 	const stop = (): void => {
 		void sim.close().then(() => process.exit(0));

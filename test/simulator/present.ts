@@ -1,7 +1,7 @@
 // Maps a stored record (request-side names) to the API's response object (response-side names).
 import { ROLE_DISPLAY_NAMES } from './roles';
 import type { SimState } from './state';
-import type { ApiUser, ApiUserListRow, UserRecord } from './types';
+import type { ApiGroupRow, ApiUser, ApiUserListRow, OrgUnit, UserRecord } from './types';
 
 export function agentId(userId: number): string {
 	return `AGT-${String(userId - 10000).padStart(3, '0')}`;
@@ -40,4 +40,30 @@ export function toListRow(u: UserRecord, state: SimState): ApiUserListRow {
 
 export function toApiUser(u: UserRecord, state: SimState): ApiUser {
 	return { ...toListRow(u, state), timezone: u.timezone, aliases: u.aliases, agent_code: u.agent_code };
+}
+
+const INDUSTRIES: Record<number, string> = { 1: 'Automotive', 2: 'Healthcare', 3: 'Home Services', 4: 'Legal' };
+const SEEDED_AT = '2024-01-15T09:00:00.000Z';
+
+/** A group as GET /v3/groups/list and GET /v3/groups/{id} return it (the documented list row). */
+export function toGroupRow(ou: OrgUnit, state: SimState): ApiGroupRow {
+	const account = state.accountOf(ou.id);
+	return {
+		org_unit_id: ou.id,
+		org_unit_ext_id: ou.extId === '' ? null : ou.extId,
+		org_unit_name: ou.name,
+		org_unit_parent_id: ou.parentId,
+		top_ou_id: account?.id ?? ou.id,
+		org_unit_status: ou.status,
+		billing_id: account?.id ?? ou.id,
+		address: ou.address ?? null,
+		city: ou.city ?? null,
+		state: ou.state ?? null,
+		zip: ou.zip ?? null,
+		phone_number: ou.phone ?? null,
+		industry_id: ou.industryId ?? null,
+		industry_name: ou.industryId == null ? null : INDUSTRIES[ou.industryId] ?? null,
+		org_unit_created: ou.created ?? SEEDED_AT,
+		org_unit_modified: ou.modified ?? ou.created ?? SEEDED_AT,
+	};
 }

@@ -15,6 +15,46 @@ export const SEED_ORG_UNITS: readonly OrgUnit[] = [
 	{ id: 90001, name: 'Other Corp', parentId: null, status: 'active', extId: 'ACC-90001' },
 ];
 
+const REGIONS = ['North', 'South', 'Central', 'Pacific', 'Mountain', 'Gulf', 'Atlantic', 'Lakes'];
+const BRANCHES = ['Sales', 'Support', 'Billing', 'Retention', 'West'];
+const TEAMS = ['West', 'East', 'Inbound', 'Outbound', 'Sales'];
+export const LARGE_HIERARCHY_FIRST_ID = 80001;
+
+/**
+ * The large hierarchy (option `largeHierarchy`): 288 groups under Acme, ids from 80001 in depth-first
+ * order. Eight regions ("North Region", …), each with the branches Sales, Support, Billing,
+ * Retention and West, each with the teams West, East, Inbound, Outbound and Sales, and a "Night
+ * Shift" under every Inbound team. So "Sales" and "West" are names at two levels in every region,
+ * and many paths end alike ("… › Sales › Sales"). Some teams are inactive, Retention groups have no
+ * External ID, and a region's five Night Shifts share one ("NS-<region>"), as Convirza does not
+ * keep External IDs unique (inferred).
+ */
+export function largeHierarchy(): OrgUnit[] {
+	const units: OrgUnit[] = [];
+	let id = LARGE_HIERARCHY_FIRST_ID;
+	const add = (name: string, parentId: number, extId: string, more: Partial<OrgUnit> = {}): number => {
+		units.push({ id, name, parentId, status: 'active', extId, ...more });
+		return id++;
+	};
+	REGIONS.forEach((region, r) => {
+		const regionId = add(`${region} Region`, ACCOUNT_ID, `REG-${region.toUpperCase()}`, {
+			city: `${region}ville`,
+			state: 'WA',
+			phone: `+1206555${1000 + r}`,
+		});
+		BRANCHES.forEach((branch, b) => {
+			const ext = (suffix: string) => (branch === 'Retention' ? '' : `${region.slice(0, 3).toUpperCase()}-${suffix}`);
+			const branchId = add(branch, regionId, ext(branch.toUpperCase()));
+			TEAMS.forEach((team, t) => {
+				const status = (r + b + t) % 9 === 8 ? 'inactive' : 'active';
+				const teamId = add(team, branchId, ext(`${branch}-${team}`.toUpperCase()), { status });
+				if (team === 'Inbound') add('Night Shift', teamId, `NS-${r + 1}`);
+			});
+		});
+	});
+	return units;
+}
+
 /** Seeded long-lived bearer tokens (opaque strings, never expire unless a test expires/revokes them). */
 export const SEED_TOKENS = Object.freeze({
 	admin: 'cvz_sim_at_admin_3f9c2a7e5b8d41c6a0e4',

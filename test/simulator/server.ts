@@ -3,16 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorBody, htmlErrorPage } from './envelope';
+import { ConversationStore, toMs } from './conversations/store';
+import { toApiCall } from './conversations/present';
+import type { ApiCall, ApiTextConversation, CallRecord, CallShape, NewCall, TextChange } from './conversations/types';
 import { FaultBook, matches } from './faults';
 import { HoldBook } from './holds';
-import { toApiUser } from './present';
+import { toApiUser, toGroupRow } from './present';
 import { route } from './router';
-import type { Services } from './routes/context';
-import { SEED_LOGINS, SEED_TOKENS } from './seed';
+import { simNow, type Services } from './routes/context';
+import { ADMIN_USER_ID, SEED_LOGINS, SEED_TOKENS, largeHierarchy } from './seed';
 import { SimState } from './state';
 import type {
-	ApiUser, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
-	LoginShape, RandomFaults, RouteContext, Settings, SimulatorOptions, UserRecord,
+	ApiGroupRow, ApiUser, AppliedGroupWrite, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
+	LoginShape, OrgUnit, RandomFaults, RouteContext, Settings, SimulatorOptions, UserRecord,
 } from './types';
 
 const SEVEN_DAYS_MS = 7 * 24 * 3600 * 1000;
@@ -56,9 +59,19 @@ class Simulator implements ConvirzaSimulator {
 			loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
 			groupTreeShape: options.groupTreeShape ?? 'flat',
 			logBodies: options.logBodies ?? true,
+			defaultListIncludesDeleted: options.defaultListIncludesDeleted ?? false,
+			nowMs: options.now === undefined ? undefined : toMs(options.now, 'now'),
+			origin: '',
+			callShape: { listKey: 'calls', startKey: 'call_started' },
+			recordingType: 'audio/wav',
 		};
-		this.svc = { state: this.state, settings: this.settings };
+		const conversations = new ConversationStore(
+			{ calls: options.calls ?? 5000, days: options.callDays ?? 90, anchor: simNow(this.settings), assignee: ADMIN_USER_ID },
+			() => simNow(this.settings),
+		);
+		this.svc = { state: this.state, settings: this.settings, conversations };
 		if (options.extraUsers) this.state.addExtraUsers(options.extraUsers);
+		if (options.largeHierarchy) this.state.addOrgUnits(largeHierarchy());
 		this.server = createServer({ keepAlive: true }, (req, res) => void this.onRequest(req, res));
 		this.server.keepAliveTimeout = 30_000;
 		this.server.on('clientError', (_err, socket) => socket.destroy());
@@ -70,6 +83,7 @@ class Simulator implements ConvirzaSimulator {
 			this.server.listen(port, '127.0.0.1', () => {
 				this.server.off('error', reject);
 				this.port = (this.server.address() as AddressInfo).port;
+				this.settings.origin = this.oauthUrl;
 				resolve();
 			});
 		});
@@ -78,6 +92,7 @@ class Simulator implements ConvirzaSimulator {
 	get oauthUrl(): string { return `http://127.0.0.1:${this.port}`; }
 	get baseUrl(): string { return `${this.oauthUrl}/v3`; }
 	get writes(): readonly AppliedWrite[] { return this.state.writes; }
+	get groupWrites(): readonly AppliedGroupWrite[] { return this.state.groupWrites; }
 	get inFlight(): number { return this.current; }
 	get maxInFlight(): number { return this.peak; }
 	get loginCount(): number { return this.state.loginCount; }
@@ -86,7 +101,23 @@ class Simulator implements ConvirzaSimulator {
 		this.log.length = 0;
 		this.answers.length = 0;
 	}
-	clearWrites(): void { this.state.writes.length = 0; }
+	clearWrites(): void {
+		this.state.writes.length = 0;
+		this.state.groupWrites.length = 0;
+	}
+	group(id: number): ApiGroupRow | undefined {
+		const ou = this.state.orgUnits.get(id);
+		return ou && toGroupRow(ou, this.state);
+	}
+	groupsNamed(name: string): ApiGroupRow[] {
+		return [...this.state.orgUnits.values()]
+			.filter((ou) => ou.name === name)
+			.sort((a, b) => a.id - b.id)
+			.map((ou) => toGroupRow(ou, this.state));
+	}
+	setGroup(id: number, patch: Partial<Omit<OrgUnit, 'id'>>): void {
+		this.state.updateOrgUnit(id, patch);
+	}
 	requests(method: string, path: string | RegExp): LoggedRequest[] {
 		return this.log.filter((r) => matches(method, path, r.method, r.path));
 	}
@@ -106,6 +137,7 @@ class Simulator implements ConvirzaSimulator {
 	setGroupTreeShape(shape: GroupTreeShape): void { this.settings.groupTreeShape = shape; }
 	setGetUserShape(shape: GetUserShape): void { this.settings.getUserShape = shape; }
 	setLoginShape(shape: LoginShape): void { this.settings.loginShape = shape; }
+	setDefaultListIncludesDeleted(on: boolean): void { this.settings.defaultListIncludesDeleted = on; }
 	inject(method: string, path: string | RegExp, ...faults: Fault[]): void { this.faults.inject(method, path, faults); }
 	injectRandom(method: string, path: string | RegExp, opts: RandomFaults): void {
 		this.faults.injectRandom(method, path, opts);
@@ -116,6 +148,37 @@ class Simulator implements ConvirzaSimulator {
 	expireAccessToken(token: string): void { this.state.expireToken(token); }
 	revokeToken(token: string): void { this.state.revokeToken(token); }
 	resetLoginRateLimit(): void { this.state.resetLoginRateLimit(); }
+	injectAfter(method: string, path: string | RegExp, pass: number, ...faults: Fault[]): void {
+		this.faults.inject(method, path, faults, pass);
+	}
+
+	now(): number { return simNow(this.settings); }
+	setNow(time: number | string): void { this.settings.nowMs = toMs(time, 'now'); }
+	setCallShape(shape: Partial<CallShape>): void { this.settings.callShape = { ...this.settings.callShape, ...shape }; }
+	setRecordingType(type: string): void { this.settings.recordingType = type; }
+	private callRow(call: CallRecord): ApiCall {
+		return toApiCall(call, {
+			state: this.state, shape: { listKey: 'calls', startKey: 'call_started' }, includes: new Set(), origin: this.oauthUrl, now: this.now(),
+		});
+	}
+	calls(): ApiCall[] {
+		return [...this.svc.conversations.calls.values()]
+			.sort((a, b) => a.startedAt - b.startedAt || a.call_id - b.call_id)
+			.map((call) => this.callRow(call));
+	}
+	addCall(call: NewCall = {}): ApiCall { return this.callRow(this.svc.conversations.addCall(call)); }
+	endCall(id: number, at?: number | string): ApiCall { return this.callRow(this.svc.conversations.endCall(id, at)); }
+	textConversations(): ApiTextConversation[] {
+		return [...this.svc.conversations.texts.values()]
+			.map((text) => ({ ...text.row }))
+			.sort((a, b) => Date.parse(b.conversation_updated) - Date.parse(a.conversation_updated) || a.conversation_id - b.conversation_id);
+	}
+	addTextConversation(change: TextChange = {}): ApiTextConversation {
+		return { ...this.svc.conversations.addText(change).row };
+	}
+	updateTextConversation(id: number, change: TextChange): ApiTextConversation {
+		return { ...this.svc.conversations.updateText(id, change).row };
+	}
 
 	async close(): Promise<void> {
 		if (this.closed) return;
@@ -161,7 +224,7 @@ class Simulator implements ConvirzaSimulator {
 		});
 	}
 
-	private send(res: ServerResponse, entry: LoggedRequest, status: number, type: string, payload: string,
+	private send(res: ServerResponse, entry: LoggedRequest, status: number, type: string, payload: string | Buffer,
 		headers?: Record<string, string>): void {
 		entry.status = status;
 		entry.answeredAt = Date.now();
@@ -235,6 +298,7 @@ class Simulator implements ConvirzaSimulator {
 			};
 			const reply = route(ctx, this.svc);
 			if (fault && 'reset' in fault && fault.reset === 'after') return void req.socket.destroy();
+			if (reply.bytes) return this.send(res, entry, reply.status, reply.bytes.type, reply.bytes.data, reply.headers);
 			const text = JSON.stringify(reply.body);
 			if (fault && 'malformedJson' in fault) {
 				// A proper prefix of a JSON object is never valid JSON.

@@ -45,6 +45,16 @@ describe('GET /v3/users/list', () => {
 		expect(ids((await list('?user_status=deleted')).users)).toEqual([10007]);
 		expect((await list('?user_status=active')).total).toBe(9);
 	});
+	test('switch: the default list includes deleted users; a status filter still filters', async () => {
+		sim.setDefaultListIncludesDeleted(true);
+		try {
+			expect(ids((await list('?email=frank')).users)).toEqual([10007]);
+			expect((await list('')).total).toBe(11);
+			expect(ids((await list('?user_status=inactive')).users)).toEqual([10005]);
+		} finally {
+			sim.setDefaultListIncludesDeleted(false);
+		}
+	});
 	test('sort_by name / email, sort_order asc / desc', async () => {
 		const byName = [10002, 10003, 10004, 10005, 10006, 10008, 10009, 10010, 10011, 10001];
 		expect(ids((await list('?sort_by=name&sort_order=asc')).users)).toEqual(byName);
@@ -125,11 +135,12 @@ describe('groups', () => {
 			await s.close();
 		}
 	});
-	test('GET /v3/groups/list: direct children of the caller\'s unit by default, data.total', async () => {
+	test('GET /v3/groups/list: direct children of the caller\'s unit by default, documented rows, data.total', async () => {
+		const common = { org_unit_parent_id: 60001, top_ou_id: 60001, org_unit_status: 'active', billing_id: 60001, address: null, city: null, state: null, zip: null, phone_number: null, industry_id: null, industry_name: null, org_unit_created: expect.any(String), org_unit_modified: expect.any(String) };
 		expect(expectSuccess(await call(sim, 'GET', '/v3/groups/list'))).toEqual({
 			groups: [
-				{ org_unit_id: 65000, org_unit_name: 'West Region', org_unit_parent_id: 60001, org_unit_status: 'active', org_unit_ext_id: 'REG-65000' },
-				{ org_unit_id: 65001, org_unit_name: 'East Region', org_unit_parent_id: 60001, org_unit_status: 'active', org_unit_ext_id: 'REG-65001' },
+				{ ...common, org_unit_id: 65000, org_unit_name: 'West Region', org_unit_ext_id: 'REG-65000' },
+				{ ...common, org_unit_id: 65001, org_unit_name: 'East Region', org_unit_ext_id: 'REG-65001' },
 			],
 			total: 2,
 		});

@@ -1,7 +1,7 @@
 // In-memory state: org tree, users (+ email index), tokens, login rate limit, applied writes.
 import { randomBytes } from 'node:crypto';
 import { ADMIN_USER_ID, READ_ONLY_USER_ID, SEED_LOGINS, SEED_ORG_UNITS, SEED_TOKENS, STANDARD_USER_ID, extraUser, seedUsers } from './seed';
-import type { AppliedWrite, OrgUnit, UserRecord } from './types';
+import type { AppliedGroupWrite, AppliedWrite, OrgUnit, UserRecord } from './types';
 
 export interface TokenInfo {
 	userId: number;
@@ -31,6 +31,7 @@ export class SimState {
 	readonly orgUnits = new Map<number, OrgUnit>();
 	readonly tokens = new Map<string, TokenInfo>();
 	readonly writes: AppliedWrite[] = [];
+	readonly groupWrites: AppliedGroupWrite[] = [];
 	loginCount = 0;
 	private readonly emailIndex = new Map<string, number>();
 	private readonly passwords = new Map<number, string>();
@@ -93,6 +94,36 @@ export class SimState {
 	}
 
 	// ---- org tree ----
+	nextOrgUnitId(): number {
+		let max = 0;
+		for (const id of this.orgUnits.keys()) if (id > max) max = id;
+		return max + 1;
+	}
+
+	/** Adds units (parents before children); the cached subtrees are rebuilt on demand. */
+	addOrgUnits(units: readonly OrgUnit[]): void {
+		for (const ou of units) this.orgUnits.set(ou.id, { ...ou });
+		this.subtrees.clear();
+	}
+
+	/** Applies a patch in place; a new parent changes the subtrees. */
+	updateOrgUnit(id: number, patch: Partial<Omit<OrgUnit, 'id'>>): OrgUnit {
+		const ou = this.orgUnits.get(id);
+		if (!ou) throw new Error(`simulator: no org unit ${id}`);
+		Object.assign(ou, patch, { id });
+		if (patch.parentId !== undefined) this.subtrees.clear();
+		return ou;
+	}
+
+	removeOrgUnit(id: number): void {
+		this.orgUnits.delete(id);
+		this.subtrees.clear();
+	}
+
+	recordGroupWrite(method: string, path: string, orgUnitId: number, requestId: string): void {
+		this.groupWrites.push({ method, path, orgUnitId, requestId });
+	}
+
 	/** The unit and all its descendants. */
 	subtree(ouId: number): Set<number> {
 		let s = this.subtrees.get(ouId);

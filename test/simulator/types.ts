@@ -1,5 +1,6 @@
 // Public types of the Convirza API simulator (the API as Convirza documents it for Platform API v3).
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiCall, ApiTextConversation, CallShape, NewCall, TextChange } from './conversations/types';
 
 export type UserRole = 'Admin' | 'Standard' | 'ReadOnly';
 export type UserStatus = 'active' | 'inactive' | 'deleted';
@@ -26,6 +27,25 @@ export interface SimulatorOptions {
 	groupTreeShape?: GroupTreeShape;
 	/** default true; false stores neither `body` nor `rawBody` in the log (benchmarks) */
 	logBodies?: boolean;
+	/**
+	 * default false: GET /v3/users/list without `user_status` leaves deleted users out. Convirza does not
+	 * document what its default list returns, so true lets a test prove the node never matches them anyway.
+	 */
+	defaultListIncludesDeleted?: boolean;
+	/**
+	 * Freezes the simulator's clock at this time (ms or ISO); default: the real time, running. The
+	 * default call window (last 7 days), recording expiry and the fixture's calls follow this clock.
+	 */
+	now?: number | string;
+	/** default 5,000: the fixture's calls, spread over `callDays` days up to the clock at start */
+	calls?: number;
+	/** default 90 */
+	callDays?: number;
+	/**
+	 * default false; true adds a deterministic hierarchy of a few hundred groups under Acme, whose
+	 * names repeat at different levels (see seed.ts, `largeHierarchy`)
+	 */
+	largeHierarchy?: boolean;
 }
 
 /** Internal stored user, request-side names (what PUT/POST/PATCH send). */
@@ -159,6 +179,41 @@ export interface OrgUnit {
 	parentId: number | null;
 	status: 'active' | 'inactive';
 	extId: string;
+	address?: string | null;
+	city?: string | null;
+	state?: string | null;
+	zip?: string | null;
+	phone?: string | null;
+	industryId?: number | null;
+	created?: string;
+	modified?: string;
+}
+
+/** A group (org unit) as GET /v3/groups/list returns it (documented row). */
+export interface ApiGroupRow {
+	org_unit_id: number;
+	org_unit_ext_id: string | null;
+	org_unit_name: string;
+	org_unit_parent_id: number | null;
+	top_ou_id: number;
+	org_unit_status: 'active' | 'inactive';
+	billing_id: number;
+	address: string | null;
+	city: string | null;
+	state: string | null;
+	zip: string | null;
+	phone_number: string | null;
+	industry_id: number | null;
+	industry_name: string | null;
+	org_unit_created: string;
+	org_unit_modified: string;
+}
+
+export interface AppliedGroupWrite {
+	method: string;
+	path: string;
+	orgUnitId: number;
+	requestId: string;
 }
 
 /** Mutable run-time settings shared by the routes. */
@@ -171,6 +226,14 @@ export interface Settings {
 	loginRateLimitPerMinute: number;
 	groupTreeShape: GroupTreeShape;
 	logBodies: boolean;
+	defaultListIncludesDeleted: boolean;
+	/** frozen clock (ms); undefined = real time */
+	nowMs: number | undefined;
+	/** 'http://127.0.0.1:<port>', for the recording URLs the calls listing hands out */
+	origin: string;
+	callShape: CallShape;
+	/** the recording endpoint's content type; default 'audio/wav' */
+	recordingType: string;
 }
 
 /** What a route handler returns; the server serialises it. */
@@ -178,6 +241,8 @@ export interface Reply {
 	status: number;
 	body: unknown;
 	headers?: Record<string, string>;
+	/** a body that is not JSON (the recording endpoint's audio) */
+	bytes?: { type: string; data: Buffer };
 }
 
 export interface RouteContext {
@@ -214,9 +279,18 @@ export interface ConvirzaSimulator {
 	clearLog(): void;
 	/** filter the log; method case-insensitive ('*' = any); string path = exact pathname (no query) */
 	requests(method: string, path: string | RegExp): LoggedRequest[];
-	/** every state change actually applied */
+	/** every state change actually applied to a user */
 	readonly writes: readonly AppliedWrite[];
+	/** every state change actually applied to a group (POST, PUT, PATCH, DELETE /v3/groups) */
+	readonly groupWrites: readonly AppliedGroupWrite[];
+	/** clears `writes` and `groupWrites` */
 	clearWrites(): void;
+	/** a group as GET /v3/groups/{id} would show it, regardless of hierarchy; undefined when unknown */
+	group(id: number): ApiGroupRow | undefined;
+	/** the groups named `name` exactly, in id order (test lookups in the large hierarchy) */
+	groupsNamed(name: string): ApiGroupRow[];
+	/** test control; throws for an unknown id */
+	setGroup(id: number, patch: Partial<Omit<OrgUnit, 'id'>>): void;
 	/** snapshot as GET /v3/users/{id} would show it (response-side names), regardless of hierarchy */
 	user(id: number): ApiUser | undefined;
 	/** internal stored record (request-side names), a copy */
@@ -229,6 +303,8 @@ export interface ConvirzaSimulator {
 	setGroupTreeShape(shape: GroupTreeShape): void;
 	setGetUserShape(shape: GetUserShape): void;
 	setLoginShape(shape: LoginShape): void;
+	/** whether the list without a `user_status` filter includes deleted users (see SimulatorOptions) */
+	setDefaultListIncludesDeleted(on: boolean): void;
 	/** queue faults for matching requests, consumed one per request in arrival order */
 	inject(method: string, path: string | RegExp, ...faults: Fault[]): void;
 	/** seeded PRNG: each matching request gets a fault with probability `rate`, picked from `faults` */
@@ -249,6 +325,28 @@ export interface ConvirzaSimulator {
 	/** successful POST /oauth/token logins */
 	readonly loginCount: number;
 	resetLoginRateLimit(): void;
+	/** the simulator's clock (ms): the frozen time if set, else the real time */
+	now(): number;
+	/** freezes the clock at `time` (ms or ISO); the default call window and recording expiry follow it */
+	setNow(time: number | string): void;
+	/** every call stored, in progress included, oldest first, as the listing shows it (default shape, no expansions) */
+	calls(): ApiCall[];
+	/** adds a call (default: started now, ended 2 minutes later, answered, with a recording); returns its row */
+	addCall(call?: NewCall): ApiCall;
+	/** ends a call added with `inProgress: true` (now, or at `at`): listings show it from then on */
+	endCall(id: number, at?: number | string): ApiCall;
+	/** every text conversation stored, newest last message first */
+	textConversations(): ApiTextConversation[];
+	/** adds a text conversation (default: unassigned, open, one incoming message now) */
+	addTextConversation(change?: TextChange): ApiTextConversation;
+	/** a new message (conversation_updated = `at` or now), assignment, closing or reopening */
+	updateTextConversation(id: number, change: TextChange): ApiTextConversation;
+	/** the calls listing's rows key under `data` and the rows' start-time key (both undocumented) */
+	setCallShape(shape: Partial<CallShape>): void;
+	/** the recording endpoint's content type (e.g. 'application/octet-stream' to test the fallback) */
+	setRecordingType(type: string): void;
+	/** like inject, but the first `pass` matching requests go through untouched (e.g. page 2 answers 500) */
+	injectAfter(method: string, path: string | RegExp, pass: number, ...faults: Fault[]): void;
 	/** closes the server and all sockets promptly (pending delays, hangs and holds are cut short, their sockets destroyed) */
 	close(): Promise<void>;
 }

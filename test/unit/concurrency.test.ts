@@ -2,6 +2,7 @@ import {
 	AUTO_MAX,
 	AUTO_START,
 	ConcurrencyLimit,
+	KeyedQueue,
 	forEachBounded,
 	type Prepared,
 } from '../../nodes/Convirza/actions/scheduler';
@@ -169,6 +170,72 @@ describe('forEachBounded look-ahead', () => {
 		expect(handed[0]).toEqual({ input: 0 });
 		expect(handed[1]).toEqual({ error: new Error('bad item 1') });
 		expect(handed[2]).toEqual({ input: 2 });
+	});
+});
+
+describe('KeyedQueue', () => {
+	/** Tasks that record when they start and end when the test settles them. */
+	function controlled() {
+		const started: string[] = [];
+		const settle = new Map<string, { resolve: (value: string) => void; reject: (error: Error) => void }>();
+		const task = (name: string) => async () => {
+			started.push(name);
+			return await new Promise<string>((resolve, reject) => settle.set(name, { resolve, reject }));
+		};
+		return { started, task, settle: (name: string) => settle.get(name) as NonNullable<ReturnType<typeof settle.get>> };
+	}
+
+	it('runs tasks of one key one after the other in call order, other keys alongside', async () => {
+		const queue = new KeyedQueue();
+		const { started, task, settle } = controlled();
+		const a1 = queue.run('a', task('a1'));
+		const b1 = queue.run('b', task('b1'));
+		const a2 = queue.run('a', task('a2'));
+		const a3 = queue.run('a', task('a3'));
+		await tick();
+		expect(started).toEqual(['a1', 'b1']);
+
+		settle('a1').resolve('one');
+		await expect(a1).resolves.toBe('one');
+		await tick();
+		expect(started).toEqual(['a1', 'b1', 'a2']);
+
+		// A failed task hands its error to its caller and the key's next task still runs.
+		settle('a2').reject(new Error('two failed'));
+		await expect(a2).rejects.toThrow('two failed');
+		await tick();
+		expect(started).toEqual(['a1', 'b1', 'a2', 'a3']);
+		settle('a3').resolve('three');
+		settle('b1').resolve('b');
+		await expect(Promise.all([a3, b1])).resolves.toEqual(['three', 'b']);
+	});
+
+	it('a task queued while the one before it runs still waits for it', async () => {
+		const queue = new KeyedQueue();
+		const { started, task, settle } = controlled();
+		const a1 = queue.run('a', task('a1'));
+		const a2 = queue.run('a', task('a2'));
+		await tick();
+		settle('a1').resolve('one');
+		await a1;
+		await tick();
+		expect(started).toEqual(['a1', 'a2']);
+		// a1 has finished, but a2 is the key's last task now: a3 queues behind it.
+		const a3 = queue.run('a', task('a3'));
+		await tick();
+		expect(started).toEqual(['a1', 'a2']);
+		settle('a2').resolve('two');
+		await a2;
+		await tick();
+		expect(started).toEqual(['a1', 'a2', 'a3']);
+		settle('a3').resolve('three');
+		await a3;
+	});
+
+	it('keeps nothing for a key once its tasks are done (one key per CRM contact: thousands in a run)', async () => {
+		const queue = new KeyedQueue();
+		await Promise.all(['a', 'b', 'a'].map((key) => queue.run(key, async () => key)));
+		expect((queue as unknown as { tails: Map<string, unknown> }).tails.size).toBe(0);
 	});
 });
 

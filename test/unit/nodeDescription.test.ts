@@ -33,25 +33,36 @@ describe('the composed node description', () => {
 	});
 
 	it('gives every operation an action and every operation the request options', () => {
-		const operations = (properties.find((p) => p.name === 'operation')?.options ?? []) as INodePropertyOptions[];
-		expect(operations.map((operation) => operation.value)).toEqual([
-			'create',
-			'upsert',
-			'delete',
-			'get',
-			'getAll',
-			'update',
-			'updatePartial',
-		]);
-		for (const operation of operations) {
-			expect(operation.action).toMatch(/^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$|^Create or update a user$/);
-			const options = properties.find(
-				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation.value),
-			);
-			const names = (options?.options as INodeProperties[]).map((option) => option.name);
-			expect(names).toEqual(
-				expect.arrayContaining(['concurrency', 'maxAttempts', 'maxRetryWaitSeconds', 'retryDelayMs', 'timeoutMs']),
-			);
+		const operationsOf = (resource: string) =>
+			(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options ??
+				[]) as INodePropertyOptions[];
+		const expected: Record<string, { values: string[]; action: RegExp }> = {
+			call: { values: ['get', 'getAll', 'getRecording'], action: /^Get (a call|many calls|a call recording)$/ },
+			group: { values: ['create', 'upsert', 'get', 'getAll', 'update'], action: /^(Create|Create or update|Get|Update) a group$|^Get many groups$/ },
+			textConversation: { values: ['getAll'], action: /^Get many text conversations$/ },
+			user: {
+				values: ['create', 'upsert', 'delete', 'get', 'getAll', 'update', 'updatePartial'],
+				action: /^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$|^Create or update a user$/,
+			},
+		};
+		const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+		expect(resources.map((r) => r.value)).toEqual(Object.keys(expected));
+		for (const [resource, { values, action }] of Object.entries(expected)) {
+			const operations = operationsOf(resource);
+			expect(operations.map((operation) => operation.value)).toEqual(values);
+			for (const operation of operations) {
+				expect(operation.action).toMatch(action);
+				const options = properties.find(
+					(p) =>
+						p.name === 'options' &&
+						p.displayOptions?.show?.resource?.includes(resource) &&
+						p.displayOptions?.show?.operation?.includes(operation.value),
+				);
+				const names = (options?.options as INodeProperties[]).map((option) => option.name);
+				expect(names).toEqual(
+					expect.arrayContaining(['concurrency', 'maxAttempts', 'maxRetryWaitSeconds', 'retryDelayMs', 'timeoutMs']),
+				);
+			}
 		}
 	});
 });

@@ -67,6 +67,37 @@ export interface UserListData {
 	total: number;
 }
 
+/** A group as GET /v3/groups/list returns it (documented row); GET /v3/groups/{id} inferred alike. */
+export interface ApiGroup extends IDataObject {
+	org_unit_id?: number;
+	org_unit_ext_id?: string | null;
+	org_unit_name?: string;
+	org_unit_parent_id?: number | null;
+	org_unit_status?: string;
+}
+
+/** Body of POST /v3/groups (documented example); PATCH /v3/groups/{id} inferred: any subset. */
+export interface GroupRequestBody {
+	org_unit_name?: string;
+	org_unit_ext_id?: string;
+	org_unit_parent_id?: number;
+	address?: string;
+	city?: string;
+	state?: string;
+	zip?: string;
+	phone_number?: string;
+	industry_id?: number;
+}
+
+/** Query of GET /v3/groups/list (documented; `status` values inferred). */
+export interface GroupListQuery {
+	/** Whose direct children are listed (default: the caller's own group). */
+	org_unit_id?: number;
+	/** Part of the name, any letter case. */
+	group_name?: string;
+	status?: 'active' | 'inactive';
+}
+
 /** GET /v3/groups/tree: documented flat rows, prose promises nested `children` (accept both). */
 export interface GroupTreeNode {
 	org_unit_id: number;

@@ -4,6 +4,7 @@
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { nextOffset, offsetPages } from './paging';
 import type { ApiUser, ConvirzaEnvelope, UserListData, UserListQuery, UserRequestBody } from './types';
 import type { ConvirzaClient } from '../transport';
 
@@ -66,9 +67,7 @@ export async function listUsersPage(
 	);
 	const users = Array.isArray(response.data?.users) ? response.data.users : [];
 	const total = Number(response.data?.total ?? Number.NaN);
-	const end = page.offset + users.length;
-	const last = users.length < page.limit || (Number.isFinite(total) && end >= total);
-	return { users, next: last ? undefined : end };
+	return { users, next: nextOffset(page.offset, users.length, page.limit, Number.isFinite(total) ? total : undefined) };
 }
 
 /** Every user matching `query`, up to `limit`, paging with limit/offset 200 at a time to the last page. */
@@ -78,13 +77,11 @@ export async function* listUsers(
 	options: { limit?: number; itemIndex?: number } = {},
 ): AsyncGenerator<ApiUser> {
 	const { limit = Number.POSITIVE_INFINITY, itemIndex } = options;
-	let offset: number | undefined = 0;
-	while (offset !== undefined && offset < limit) {
-		const pageLimit = Math.min(USERS_PAGE_SIZE, limit - offset);
-		const page: UserPage = await listUsersPage(client, query, { offset, limit: pageLimit }, itemIndex);
-		yield* page.users.slice(0, pageLimit);
-		offset = page.next;
-	}
+	const page = async (offset: number, pageLimit: number) => {
+		const { users, next } = await listUsersPage(client, query, { offset, limit: pageLimit }, itemIndex);
+		return { rows: users, next };
+	};
+	yield* offsetPages(page, limit, USERS_PAGE_SIZE);
 }
 
 /**

@@ -32,14 +32,28 @@ export class InputError extends ItemError {
 		return new InputError(key, problem, fix, `The input item's "${key}"`);
 	}
 
+	/** The same problem, found in one of an operation's Options rather than a parameter. */
+	static inOption(option: string, problem: string, fix: string): InputError {
+		return new InputError(option, problem, fix, `The "${option}" option`);
+	}
+
 	/** Runs a validator on a value that came from the input item's `key`, naming the key if it refuses. */
 	static forInputKey<T>(key: string, parse: () => T): T {
+		return InputError.restated(parse, (failure) => InputError.inInput(key, failure.problem, failure.fix));
+	}
+
+	/** Runs a validator on an option's value, naming the option if it refuses. */
+	static forOption<T>(option: string, parse: () => T): T {
+		return InputError.restated(parse, (failure) => InputError.inOption(option, failure.problem, failure.fix));
+	}
+
+	private static restated<T>(parse: () => T, restate: (failure: InputError) => InputError): T {
 		let failure: unknown;
 		try {
 			return parse();
 		} catch (error) {
 			failure = error;
 		}
-		throw failure instanceof InputError ? InputError.inInput(key, failure.problem, failure.fix) : failure;
+		throw failure instanceof InputError ? restate(failure) : failure;
 	}
 }

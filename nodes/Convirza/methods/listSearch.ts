@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { getActiveGroupTree } from '../api/groups';
+import { getGroupTree } from '../api/groups';
 import type { ApiUser, UserListQuery } from '../api/types';
 import { getUser, listUsersPage } from '../api/users';
 import { flattenGroupTree } from '../helpers/groupTree';
@@ -16,10 +16,20 @@ const PICKER_POLICY: RequestPolicy = {
 	retryDelayMs: 300,
 };
 
-/** Where the next page of each search starts: "<name offset>,<email offset>" (-1: that search is done). */
-function offsetsOf(token: string | undefined): [number, number] {
-	const [name, email] = (token ?? '0,0').split(',').map(Number);
-	return [Number.isSafeInteger(name) ? name : 0, Number.isSafeInteger(email) ? email : 0];
+/**
+ * Where the next page of each search starts, "<name offset>,<email offset>" (-1: that search is done),
+ * and ",id" when the first page listed the user whose ID is the search text (later pages leave them out).
+ */
+interface Paging {
+	name: number;
+	email: number;
+	idListed: boolean;
+}
+
+function pagingOf(token: string | undefined): Paging {
+	const [name, email, id] = (token ?? '0,0').split(',');
+	const offset = (text: string | undefined) => (Number.isSafeInteger(Number(text)) ? Number(text) : 0);
+	return { name: offset(name), email: offset(email), idListed: id === 'id' };
 }
 
 const userResult = (user: ApiUser) => ({
@@ -40,8 +50,9 @@ async function userById(client: ConvirzaClient, text: string): Promise<ApiUser[]
 /**
  * Users for the User picker. The list endpoint filters by name and by email separately, so a search
  * text asks both (a text with "@" only the email), plus the user with that ID when it is a number.
- * The email results leave out users whose name matches too: the name results have them already.
- * The pagination token holds where each of the two searches goes on.
+ * The email results leave out users whose name matches too: the name search lists them, on this page
+ * or another (it pages on its own, so it may have run out of pages before the email search). The
+ * pagination token holds where each of the two searches goes on.
  */
 export async function searchUsers(
 	this: ILoadOptionsFunctions,
@@ -51,9 +62,10 @@ export async function searchUsers(
 	const client = new ConvirzaClient(this, PICKER_POLICY);
 	const text = filter?.trim() ?? '';
 	const sorted: UserListQuery = { sort_by: 'name', sort_order: 'asc' };
-	const [nameOffset, emailOffset] = offsetsOf(paginationToken);
-	const byName = text.includes('@') ? -1 : nameOffset;
-	const byEmail = text === '' ? -1 : emailOffset;
+	const paging = pagingOf(paginationToken);
+	const searchesNames = !text.includes('@');
+	const byName = searchesNames ? paging.name : -1;
+	const byEmail = text === '' ? -1 : paging.email;
 
 	const page = async (query: UserListQuery, offset: number) =>
 		offset < 0 ? undefined : await listUsersPage(client, { ...sorted, ...query }, { offset, limit: PAGE_SIZE });
@@ -64,19 +76,21 @@ export async function searchUsers(
 	]);
 	const nameMatches = (user: ApiUser) =>
 		`${user.first_name ?? ''} ${user.last_name ?? ''}`.toLowerCase().includes(text.toLowerCase());
+	const idListed = paging.idListed || exact.length > 0;
 	const users = [
 		...exact,
 		...(names?.users ?? []),
-		...(emails?.users ?? []).filter((user) => byName < 0 || !nameMatches(user)),
+		...(emails?.users ?? []).filter((user) => !searchesNames || !nameMatches(user)),
 	];
-	const seen = new Set<number>();
+	const seen = new Set<number>(paginationToken !== undefined && idListed ? [Number(text)] : []);
 	const unique = users.filter((user) => !seen.has(Number(user.ct_user_id)) && seen.add(Number(user.ct_user_id)));
 
 	const nextName = names?.next ?? -1;
 	const nextEmail = emails?.next ?? -1;
 	return {
 		results: unique.map(userResult),
-		paginationToken: nextName < 0 && nextEmail < 0 ? undefined : `${nextName},${nextEmail}`,
+		paginationToken:
+			nextName < 0 && nextEmail < 0 ? undefined : `${nextName},${nextEmail}${idListed ? ',id' : ''}`,
 	};
 }
 
@@ -85,7 +99,7 @@ export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const tree = await getActiveGroupTree(new ConvirzaClient(this, PICKER_POLICY));
+	const tree = await getGroupTree(new ConvirzaClient(this, PICKER_POLICY), true);
 	const text = filter?.trim().toLowerCase();
 	const groups = flattenGroupTree(tree).filter(
 		(group) => !text || group.path.toLowerCase().includes(text) || String(group.id) === text,

@@ -7,6 +7,8 @@ export interface FailureContext {
 	itemIndex?: number;
 	/** What a 404 means for this request, e.g. "No Convirza user has the ID 42". */
 	notFound?: string;
+	/** What a 403 means for this request; without it, that user operations need an Admin. */
+	forbidden?: string;
 	/** For a request not safe to repeat: what to do when it is unclear whether Convirza acted. */
 	ambiguous?: string;
 	attempts: number;
@@ -57,7 +59,15 @@ export function isEmailTaken(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '400' && emailTaken(error.message);
 }
 
+/** Convirza's reason for refusing a group outside the caller's hierarchy (400, 401 or 403 by endpoint). */
+const outsideScope = (reason: string) => /org.?unit|hierarchy|scope/i.test(reason);
+
 function hintFor(status: number, reason: string, context: FailureContext): string {
+	// What the request itself knows a 403 means (the calls listing: the Group filter) says most.
+	if (status === 403 && context.forbidden !== undefined) return context.forbidden;
+	if ((status === 401 || status === 403) && outsideScope(reason)) {
+		return "The group is outside your account's hierarchy (Convirza answers 401 or 403 for that, depending on the endpoint): pick it from the Group list or use an ID from it.";
+	}
 	switch (status) {
 		case 400:
 			if (emailTaken(reason)) {

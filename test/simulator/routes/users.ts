@@ -51,7 +51,9 @@ function listUsers(ctx: RouteContext, caller: UserRecord, svc: Services): Reply 
 	const rows: UserRecord[] = [];
 	for (const u of state.users.values()) {
 		if (!units.has(u.ct_user_ou_id)) continue;
-		if (status === undefined ? u.user_status === 'deleted' : u.user_status !== status) continue;
+		const hidden =
+			status === undefined ? u.user_status === 'deleted' && !svc.settings.defaultListIncludesDeleted : u.user_status !== status;
+		if (hidden) continue;
 		if (role !== undefined && u.role !== role) continue;
 		if (name !== undefined && !`${u.first_name} ${u.last_name}`.toLowerCase().includes(name)) continue;
 		if (email !== undefined && !u.username.toLowerCase().includes(email)) continue;

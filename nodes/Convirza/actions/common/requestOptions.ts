@@ -1,5 +1,11 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDisplayOptions,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
+import { describe } from '../../helpers/validation';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../transport';
 
 /**
@@ -85,11 +91,30 @@ export interface RunSettings {
 	concurrency: number;
 }
 
+const RUN_OPTION_FIX =
+	'Options that shape the requests (Concurrency, Max Attempts, Max Retry Wait, Retry Delay, Timeout) apply to every item of the run alike and take no expression: enter a number.';
+
+/**
+ * One request option as a number, or the run fails naming it. n8n does not evaluate expressions in
+ * these options (noDataExpression), so one imported with a workflow arrives as its text.
+ */
+function runOption(context: IExecuteFunctions, name: string, fallback: number): number {
+	const label = requestOptions.find((option) => option.name === name)?.displayName ?? name;
+	let value: unknown;
+	let failure: Error | undefined;
+	try {
+		value = context.getNodeParameter(`options.${name}`, 0, fallback);
+	} catch (error) {
+		failure = error as Error;
+	}
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	const problem = failure ? `could not be read: ${failure.message}` : `must be a number, not ${describe(value)}`;
+	throw new NodeOperationError(context.getNode(), `The "${label}" option ${problem}`, { description: RUN_OPTION_FIX });
+}
+
 export function readRunSettings(context: IExecuteFunctions): RunSettings {
-	const read = (name: string, fallback: number): number => {
-		const value = context.getNodeParameter(`options.${name}`, 0, fallback) as number;
-		return Number.isFinite(value) ? value : fallback;
-	};
+	const read = (name: string, fallback: number) => runOption(context, name, fallback);
 	return {
 		concurrency: Math.max(0, Math.floor(read('concurrency', 0))),
 		policy: {

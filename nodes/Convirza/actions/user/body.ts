@@ -1,9 +1,27 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { USER_FIELDS, locatorValue, type FieldSettings } from './fields';
+import { USER_FIELDS, fieldByParam, locatorValue, type FieldSettings } from './fields';
 import type { UserRequestBody } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
 import { parseDefaultCountryCode } from '../../helpers/phone';
+import type { GroupDirectory } from '../group/directory';
+import { resolveGroupId, type GroupChoice } from '../group/locator';
+
+const GROUP = fieldByParam('group');
+
+/** A request body as read from an item: its group may still be named by name or External ID. */
+export type DraftBody = Omit<UserRequestBody, 'ct_user_ou_id'> & { ct_user_ou_id?: GroupChoice };
+
+/**
+ * The body to send: a group named by name or External ID becomes its org unit ID, looked up in the
+ * execution's group directory. Every write resolves its body first, so a group that names no one
+ * or several fails the item before anything is written.
+ */
+export async function resolveGroup(draft: DraftBody, groups: GroupDirectory, itemIndex: number): Promise<UserRequestBody> {
+	const choice = draft.ct_user_ou_id;
+	if (choice === undefined || typeof choice === 'number') return draft as UserRequestBody;
+	return { ...draft, ct_user_ou_id: await resolveGroupId(choice, groups, GROUP.displayName, itemIndex) };
+}
 
 /** How the Options of an operation that sends profile fields shape the body. */
 export interface BodySettings extends FieldSettings {
@@ -38,7 +56,7 @@ export function toUserRequestBody(
 	fields: IDataObject,
 	settings: BodySettings,
 	inputKeys?: Record<string, string>,
-): UserRequestBody {
+): DraftBody {
 	const body: Record<string, unknown> = {};
 	for (const field of USER_FIELDS) {
 		if (!Object.prototype.hasOwnProperty.call(fields, field.param)) continue;
@@ -58,7 +76,7 @@ export function toUserRequestBody(
 		const key = inputKeys?.[field.param];
 		body[field.key] = key === undefined ? parse() : InputError.forInputKey(key, parse);
 	}
-	return body as UserRequestBody;
+	return body as DraftBody;
 }
 
 /**
@@ -69,7 +87,7 @@ export function toUpdateBody(
 	fields: IDataObject,
 	settings: BodySettings,
 	inputKeys?: Record<string, string>,
-): UserRequestBody {
+): DraftBody {
 	const body = toUserRequestBody(fields, settings, inputKeys);
 	if (fields.clearAliases === true) {
 		if (body.aliases !== undefined) {
@@ -77,14 +95,17 @@ export function toUpdateBody(
 		}
 		body.aliases = null;
 	}
-	if (Object.keys(body).length === 0) {
-		throw new InputError(
-			'Update Fields',
-			'has no value to send for this item',
-			settings.ignoreEmpty
-				? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
-				: 'Add at least one field to update.',
-		);
-	}
+	if (Object.keys(body).length === 0) throw nothingToSend(settings);
 	return body;
+}
+
+/** An update whose Update Fields leave nothing to send: refused before any request. */
+export function nothingToSend(settings: BodySettings): InputError {
+	return new InputError(
+		'Update Fields',
+		'has no value to send for this item',
+		settings.ignoreEmpty
+			? 'Add at least one field. Fields whose value was empty were skipped because "Ignore Empty Values" is on.'
+			: 'Add at least one field to update.',
+	);
 }

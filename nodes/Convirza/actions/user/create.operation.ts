@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { resolveGroup, type DraftBody } from './body';
 import { defaultCountryCodeOption } from './descriptions';
 import { ignoreUnknownKeysOption } from './mapping';
 import {
@@ -14,48 +15,47 @@ import {
 	newProfileParameters,
 	readNewProfile,
 } from './newUser';
-import type { UserRequestBody } from '../../api/types';
 import { getUser } from '../../api/users';
 import { isEmailTaken } from '../../transport/apiError';
 import type { UserServices } from './services';
-import { nodeParameter } from '../parameters';
+import { readOptions } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
-	...newProfileParameters(show),
-	optionsCollection(show, [
-		defaultCountryCodeOption,
-		ignoreEmptyAdditionalOption,
-		ignoreUnknownKeysOption,
-		{
-			displayName: 'Return Created User',
-			name: 'returnCreatedUser',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
-		},
-	]),
+const ownOptions: INodeProperties[] = [
+	defaultCountryCodeOption,
+	ignoreEmptyAdditionalOption,
+	ignoreUnknownKeysOption,
+	{
+		displayName: 'Return Created User',
+		name: 'returnCreatedUser',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to read the new user after creating them and output their profile instead of Convirza's confirmation",
+	},
 ];
 
+export const description: INodeProperties[] = [...newProfileParameters(show), optionsCollection(show, ownOptions)];
+
 interface CreateInput {
-	body: UserRequestBody;
+	body: DraftBody;
 	returnCreatedUser: boolean;
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): CreateInput {
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
+	const options = readOptions(this, itemIndex, ownOptions);
 	return { body: readNewProfile(this, itemIndex, options), returnCreatedUser: options.returnCreatedUser === true };
 }
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ body, returnCreatedUser }: CreateInput,
+	{ body: draft, returnCreatedUser }: CreateInput,
 	itemIndex: number,
 	run: UserServices,
 ): Promise<IDataObject> {
+	const body = await resolveGroup(draft, run.groups, itemIndex);
 	let created: Awaited<ReturnType<typeof createProfile>>;
 	try {
 		created = await createProfile(run, body, itemIndex);

@@ -40,15 +40,17 @@ export function profileChangeParameters(
 			displayOptions: { show: inMode(show, 'defineBelow') },
 			options: [...userProfileFields, clearAliasesField].sort(byDisplayName),
 		},
-		optionsCollection(show, [
-			defaultCountryCodeOption,
-			ignoreEmptyValuesOption,
-			ignoreUnknownKeysOption,
-			returnUpdatedUserOption,
-			...ownOptions,
-		]),
+		optionsCollection(show, [...profileChangeOptions(), ...ownOptions]),
 	];
 }
+
+/** The options Update and Update (Partial) both have. */
+export const profileChangeOptions = () => [
+	defaultCountryCodeOption,
+	ignoreEmptyValuesOption,
+	ignoreUnknownKeysOption,
+	returnUpdatedUserOption,
+];
 
 /** Update and Update (Partial): empty mapped values count as not set. */
 export const ignoreEmptyValuesOption: INodeProperties = {
@@ -89,4 +91,14 @@ export const simplifyParameter: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 	hint: 'On: id, email, firstName, lastName, role, externalId, status, agentRingTo, group, scoreCalls, accessAudio, createdAt. Off: the user exactly as Convirza returns it.',
+};
+
+/** Update only (PATCH changes only what it is given). */
+export const fillUnsetFieldsOption: INodeProperties = {
+	displayName: 'Fill Unset Fields From Current User',
+	name: 'fillUnsetFields',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here.',
 };

@@ -8,8 +8,8 @@
  *   execution, and answers from that listing. 2,000 items then cost ⌈users / 200⌉ list requests,
  *   not 2,000 scans.
  * What the execution itself creates or changes is written into the directory (`remember`), so a
- * user created or re-emailed by one item is found by the next. Deleted users never match: the list
- * leaves them out unless asked for them.
+ * user created or re-emailed by one item is found by the next. Deleted users never match, whether
+ * or not Convirza's list includes them: what its list returns without a status filter is not documented.
  */
 import { asText, fieldByParam } from './fields';
 import type { ApiUser, UserListQuery, UserRequestBody } from '../../api/types';

@@ -10,6 +10,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ROLE_OPTIONS, parseRole, roleFromResponse } from './roles';
+import { groupLocator, parseGroupChoice } from '../group/locator';
 import type { ApiUser, UserBodyField } from '../../api/types';
 import { toE164 } from '../../helpers/phone';
 import {
@@ -222,34 +223,10 @@ export const USER_FIELDS: readonly UserField[] = [
 		param: 'group',
 		displayName: 'Group',
 		description:
-			"The group (org unit) the user belongs to (ct_user_ou_id). It must be inside your account's hierarchy.",
-		ui: {
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select a group...',
-					typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 70035',
-					hint: 'The numeric org unit ID of the group',
-					validation: [
-						{
-							type: 'regex',
-							properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Not a valid group ID' },
-						},
-					],
-				},
-			],
-		},
-		parse: (value, label) => parseNonNegativeInteger(locatorValue(value), label, '70035'),
+			"The group (org unit) the user belongs to (ct_user_ou_id): from the list, by ID, by name or path, or by External ID. It must be inside your account's hierarchy.",
+		ui: { type: 'resourceLocator', default: { mode: 'list', value: '' }, modes: groupLocator('group', 'Group', '').modes },
+		// By name or External ID the value is looked up before the request (see body.ts, resolveGroup).
+		parse: (value, label) => parseGroupChoice(value, label),
 		response: 'group_org_unit_id',
 		requiredToCreate:
 			"The group (org unit) the new user belongs to (ct_user_ou_id). It must be inside your account's hierarchy.",

@@ -7,9 +7,11 @@ import { simplifyUser } from './simplify';
 import type { UserListQuery } from '../../api/types';
 import { listUsers } from '../../api/users';
 import { InputError } from '../../helpers/InputError';
-import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
+import { parseText } from '../../helpers/validation';
 import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
+import { parseGroupChoice, resolveGroupId, type GroupChoice } from '../group/locator';
+import { limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -37,23 +39,7 @@ const ORDER_OPTIONS: INodePropertyOptions[] = [
 const valuesOf = (options: INodePropertyOptions[]) => options.map((option) => String(option.value));
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...limitParameters(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -144,8 +130,6 @@ function listQuery(context: IExecuteFunctions, itemIndex: number): UserListQuery
 	const qs: IDataObject = {};
 	const set = (name: string | undefined, value: string | number) => (qs[name as string] = value);
 
-	const groupId = nodeParameter(context, 'filters.group', itemIndex, '', { extractValue: true, label: group.displayName });
-	if (!isBlank(groupId)) set(group.listFilter, parseNonNegativeInteger(groupId, group.displayName, '70035'));
 	if (!isBlank(filters.name)) qs.name = parseText(filters.name, 'Name Contains');
 	if (!isBlank(filters.email)) set(email.listFilter, parseText(filters.email, 'Email Contains'));
 	if (!isBlank(filters.role)) set(role.listFilter, roleId(parseRole(filters.role, role.displayName)));
@@ -155,22 +139,25 @@ function listQuery(context: IExecuteFunctions, itemIndex: number): UserListQuery
 	return qs as UserListQuery;
 }
 
-function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	if (nodeParameter<boolean>(context, 'returnAll', itemIndex, false, { label: 'Return All' }) === true) return Infinity;
-	const limit = parseNonNegativeInteger(nodeParameter(context, 'limit', itemIndex, 50, { label: 'Limit' }), 'Limit', '50');
-	if (limit < 1) throw new InputError('Limit', 'must be 1 or more', 'Use a whole number of 1 or more, or turn on Return All.');
-	return limit;
-}
-
 interface ListInput {
 	query: UserListQuery;
+	/** The Group filter (org_unit_id), looked up first when given by name or External ID. */
+	group?: GroupChoice;
 	limit: number;
 	simplify: boolean;
+}
+
+/** The Group filter, read whole: its mode (by name, by External ID) is part of its value. */
+function groupFilter(context: IExecuteFunctions, itemIndex: number): GroupChoice | undefined {
+	const value = nodeParameter<unknown>(context, 'filters.group', itemIndex, '', { label: group.displayName });
+	const raw = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
+	return isBlank(raw) ? undefined : parseGroupChoice(value, group.displayName);
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	return {
 		query: listQuery(this, itemIndex),
+		group: groupFilter(this, itemIndex),
 		limit: readLimit(this, itemIndex),
 		simplify: nodeParameter(this, 'simplify', itemIndex, true, { label: 'Simplify' }),
 	};
@@ -179,12 +166,16 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 /** One output item per user found (paged by the users API). */
 export async function execute(
 	this: IExecuteFunctions,
-	{ query, limit, simplify }: ListInput,
+	{ query, group: choice, limit, simplify }: ListInput,
 	itemIndex: number,
-	{ client }: UserServices,
+	{ client, groups }: UserServices,
 ): Promise<IDataObject[]> {
 	const users: IDataObject[] = [];
-	for await (const user of listUsers(client, query, { limit, itemIndex })) {
+	const filtered =
+		choice === undefined
+			? query
+			: { ...query, [group.listFilter as string]: await resolveGroupId(choice, groups, group.displayName, itemIndex) };
+	for await (const user of listUsers(client, filtered, { limit, itemIndex })) {
 		users.push(simplify ? simplifyUser(user) : user);
 	}
 	return users;

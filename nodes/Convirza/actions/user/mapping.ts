@@ -73,13 +73,24 @@ export function readMappingMode(context: IExecuteFunctions, itemIndex: number): 
 		: 'defineBelow';
 }
 
+/**
+ * The keys a user row names its group by (documented list row: `group`, the name, and
+ * `group_external_id`), as the Group parameter's modes. `group` is also the node's parameter name,
+ * which took the org unit ID: a number there still is one; text is a name or path.
+ */
+const GROUP_KEYS: Record<string, (value: IDataObject[string]) => IDataObject[string]> = {
+	group: (value) => (typeof value === 'number' ? value : { __rl: true, mode: 'name', value }),
+	group_external_id: (value) => ({ __rl: true, mode: 'externalId', value }),
+};
+
 /** Input key → the field parameter it sets: Convirza's body names and the node's parameter names. */
-const KEYS = new Map<string, string>(
-	USER_FIELDS.flatMap((field) => [
+const KEYS = new Map<string, string>([
+	...USER_FIELDS.flatMap((field): Array<[string, string]> => [
 		[field.key, field.param],
 		[field.param, field.param],
 	]),
-);
+	...Object.keys(GROUP_KEYS).map((key): [string, string] => [key, fieldByParam('group').param]),
+]);
 
 /** A near miss ("First_Name", "firstname") points to the key meant, in the naming style it was written in. */
 const loose = (key: string) => key.toLowerCase().replace(/_/g, '');
@@ -115,6 +126,7 @@ export function fieldsFromInput(
 	extra: readonly string[] = [],
 ): InputFields {
 	const fields: IDataObject = {};
+	const given: IDataObject = {};
 	const source: Record<string, string> = {};
 	for (const key of Object.keys(json)) {
 		if (consumed.includes(key)) continue;
@@ -123,14 +135,16 @@ export function fieldsFromInput(
 			if (ignoreUnknown) continue;
 			throw unknownKey(key);
 		}
-		if (param in fields && fields[param] !== json[key]) {
+		if (param in fields && given[param] !== json[key]) {
 			throw InputError.inInput(
 				key,
 				`and "${source[param]}" set the same field to different values`,
 				'Keep one of the two keys.',
 			);
 		}
-		fields[param] = json[key];
+		const convert = Object.prototype.hasOwnProperty.call(GROUP_KEYS, key) ? GROUP_KEYS[key] : undefined;
+		fields[param] = convert === undefined ? json[key] : convert(json[key]);
+		given[param] = json[key];
 		source[param] = key;
 	}
 	return { fields, keys: source };

@@ -1,7 +1,7 @@
 /** A new user's profile and creating it, shared by Create and Create or Update. */
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readBodySettings, toUserRequestBody } from './body';
+import { readBodySettings, toUserRequestBody, type DraftBody } from './body';
 import { ignoreEmptyValuesOption, userProfileFields } from './descriptions';
 import { changeOf, findUsersByEmail } from './directory';
 import { USER_FIELDS, fieldParameter, type UserField } from './fields';
@@ -66,7 +66,7 @@ export function readNewProfile(
 	itemIndex: number,
 	options: IDataObject,
 	required: readonly UserField[] = REQUIRED_TO_CREATE,
-): UserRequestBody {
+): DraftBody {
 	const settings = readBodySettings(options);
 	if (readMappingMode(context, itemIndex) === 'autoMapInputData') {
 		const json = context.getInputData()[itemIndex].json;
@@ -85,8 +85,9 @@ export function readNewProfile(
 	const additional = nodeParameter<IDataObject>(context, 'additionalFields', itemIndex, {}, { label: 'Additional Fields' });
 	// The required parameters win over same-named keys that may linger in the collection's JSON.
 	const fields: IDataObject = { ...additional };
+	// Read whole: the Group's mode (by name, by External ID) is part of its value.
 	for (const { param, displayName } of required) {
-		fields[param] = nodeParameter(context, param, itemIndex, '', { extractValue: true, label: displayName });
+		fields[param] = nodeParameter(context, param, itemIndex, '', { label: displayName });
 	}
 	const body = toUserRequestBody(fields, settings);
 	for (const { key, displayName } of required) {

@@ -1,24 +1,28 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readBodySettings, toUpdateBody } from './body';
+import { readBodySettings, resolveGroup, toUpdateBody, type DraftBody } from './body';
+import { fillUnsetFieldsOption, profileChangeOptions } from './descriptions';
 import { changeOf } from './directory';
 import { readUserRef, resolveUserId, type UserRef } from './locator';
 import { USER_ID_KEY, fieldsFromInput, readMappingMode, userRefFromInput } from './mapping';
 import type { UserRequestBody } from '../../api/types';
 import { getUser, updateUser } from '../../api/users';
 import type { UserServices } from './services';
-import { nodeParameter } from '../parameters';
+import { nodeParameter, readOptions } from '../parameters';
 
 /** What Update and Update (Partial) read for an item before sending anything. */
 export interface ProfileChange {
 	user: UserRef;
 	/** The Update Fields set, as body fields (an empty value left out unless Ignore Empty Values is off). */
-	body: UserRequestBody;
+	body: DraftBody;
 	options: IDataObject;
 }
 
+/** Every option either operation may have (Update adds Fill Unset Fields). */
+const OPTIONS = [...profileChangeOptions(), fillUnsetFieldsOption];
+
 export function readProfileChange(this: IExecuteFunctions, itemIndex: number): ProfileChange {
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
+	const options = readOptions(this, itemIndex, OPTIONS);
 	const settings = readBodySettings(options);
 	if (readMappingMode(this, itemIndex) === 'autoMapInputData') {
 		const json = this.getInputData()[itemIndex].json;
@@ -36,11 +40,12 @@ export function readProfileChange(this: IExecuteFunctions, itemIndex: number): P
  * the execution, and outputs Convirza's confirmation (or, with Return Updated User, the profile).
  */
 export async function applyProfileChange(
-	{ user, body: fieldsSet, options }: ProfileChange,
+	{ user, body: draft, options }: ProfileChange,
 	itemIndex: number,
-	{ client, users }: UserServices,
+	{ client, users, groups }: UserServices,
 	build: (userId: number, fieldsSet: UserRequestBody) => Promise<{ method: 'PUT' | 'PATCH'; body: UserRequestBody }>,
 ): Promise<IDataObject> {
+	const fieldsSet = await resolveGroup(draft, groups, itemIndex);
 	const userId = await resolveUserId(user, users, itemIndex);
 	const { method, body } = await build(userId, fieldsSet);
 	const response = await updateUser(client, method, userId, body, itemIndex);

@@ -1,20 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { profileChangeParameters } from './descriptions';
+import { fillUnsetFieldsOption, profileChangeParameters } from './descriptions';
 import { fillFromCurrentUser } from './fillFromCurrent';
 import { applyProfileChange, readProfileChange, type ProfileChange } from './profileChange';
 import type { UserServices } from './services';
 
 const show = { resource: ['user'], operation: ['update'] };
-
-const fillUnsetFieldsOption: INodeProperties = {
-	displayName: 'Fill Unset Fields From Current User',
-	name: 'fillUnsetFields',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here.',
-};
 
 export const description: INodeProperties[] = profileChangeParameters(
 	show,

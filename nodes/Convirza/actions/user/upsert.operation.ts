@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { resolveGroup, type DraftBody } from './body';
 import { defaultCountryCodeOption } from './descriptions';
 import { changeOf, findUsersByEmail, type DirectoryEntry, type LookupKey } from './directory';
 import { fieldByParam } from './fields';
@@ -21,7 +22,7 @@ import { ItemError } from '../../helpers/InputError';
 import { isEmailTaken } from '../../transport/apiError';
 import { itemFailure } from '../itemError';
 import type { UserServices } from './services';
-import { nodeParameter } from '../parameters';
+import { nodeParameter, readOptions } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['upsert'] };
@@ -35,6 +36,7 @@ const REQUIRED_BY_MATCH = {
 	externalId: [...REQUIRED_TO_CREATE, MATCHED_EXTERNAL_ID],
 };
 const below = inMode(show, 'defineBelow');
+const ownOptions = [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption];
 
 export const description: INodeProperties[] = [
 	{
@@ -65,17 +67,23 @@ export const description: INodeProperties[] = [
 	requiredParameter(MATCHED_EXTERNAL_ID, { ...below, matchOn: ['externalId'] }),
 	additionalFieldsCollection({ ...below, matchOn: ['email'] }, REQUIRED_BY_MATCH.email),
 	additionalFieldsCollection({ ...below, matchOn: ['externalId'] }, REQUIRED_BY_MATCH.externalId),
-	optionsCollection(show, [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption]),
+	optionsCollection(show, ownOptions),
 ];
 
 interface UpsertInput {
+	key: LookupKey;
+	body: DraftBody;
+}
+
+/** An item ready to write: its group resolved. */
+interface Resolved {
 	key: LookupKey;
 	body: UserRequestBody;
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
 	const matchOn = nodeParameter<string>(this, 'matchOn', itemIndex, 'email') === 'externalId' ? 'externalId' : 'email';
-	const options = nodeParameter<IDataObject>(this, 'options', itemIndex, {}, { label: 'Options' });
+	const options = readOptions(this, itemIndex, ownOptions);
 	const body = readNewProfile(this, itemIndex, options, REQUIRED_BY_MATCH[matchOn]);
 	const sent = body as Record<string, unknown>;
 	const key: LookupKey =
@@ -111,7 +119,7 @@ async function updateFound(run: UserServices, userId: number, body: UserRequestB
  */
 async function updateEmailHolder(
 	run: UserServices,
-	{ key, body }: UpsertInput,
+	{ key, body }: Resolved,
 	refusal: Error,
 	itemIndex: number,
 ): Promise<IDataObject> {
@@ -163,7 +171,8 @@ export async function execute(
 	itemIndex: number,
 	run: UserServices,
 ): Promise<IDataObject> {
-	const { key, body } = input;
+	const { key } = input;
+	const body = await resolveGroup(input.body, run.groups, itemIndex);
 	const lane = key.by === 'email' ? `email:${key.email.toLowerCase()}` : `externalId:${key.externalId}`;
 	return await run.inOrder.run(lane, async () => {
 		const found = await run.users.find(key, itemIndex);
@@ -176,6 +185,6 @@ export async function execute(
 		);
 		if (!(created instanceof Error)) return created;
 		if (!isEmailTaken(created)) throw created;
-		return await updateEmailHolder(run, input, created, itemIndex);
+		return await updateEmailHolder(run, { key, body }, created, itemIndex);
 	});
 }
