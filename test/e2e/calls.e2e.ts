@@ -101,7 +101,7 @@ describe('the editor, in Chromium', () => {
 			await page.getByTestId('canvas-node').filter({ hasText: 'Recording' }).dblclick();
 			await page.getByTestId('ndv').waitFor();
 			// n8n opens the output on its Binary view for items with files
-			await page.getByTestId('ndv-output-panel').getByText(/call-\d+\.wav/).first().waitFor();
+			await page.getByText(/call-\d+\.wav/).first().waitFor({ state: 'attached' });
 			await shots.take(page, 'calls-recording-binary');
 		});
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));

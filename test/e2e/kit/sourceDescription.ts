@@ -11,9 +11,13 @@ export const SOURCE_NODE: INodeTypeDescription = new Convirza().description;
 export const SOURCE_CREDENTIAL = new ConvirzaApi();
 
 /** A parameter of one operation, e.g. ('update', 'updateFields'). */
-export function operationParameter(operation: string, name: string): INodeProperties {
+export function operationParameter(operation: string, name: string, resource = 'user'): INodeProperties {
+	// Several resources have an operation of the same value (Create or Update: user and group).
 	const found = SOURCE_NODE.properties.find(
-		(property) => property.name === name && property.displayOptions?.show?.operation?.includes(operation),
+		(property) =>
+			property.name === name &&
+			property.displayOptions?.show?.operation?.includes(operation) &&
+			property.displayOptions?.show?.resource?.includes(resource),
 	);
 	if (!found) throw new Error(`the source has no "${name}" for the ${operation} operation`);
 	return found;
