@@ -93,9 +93,11 @@ test('an active workflow polling every minute gets each new call once, over two 
 	await until('the activation\'s poll', async () => sim.requests('GET', CALLS).length, (count) => count === 1);
 	expect(await executions(workflow.id)).toEqual([]);
 
-	const first = sim.addCall({ started: Date.now(), duration: 30 }).call_id;
-	const second = sim.addCall({ started: Date.now() + 1_000, duration: 30 }).call_id;
-	const late = sim.addCall({ started: Date.now() + 2_000, inProgress: true }).call_id;
+	// All three started after the activation's poll (and none in the future): same time, so ID order decides
+	const started = Date.now();
+	const first = sim.addCall({ started, duration: 30 }).call_id;
+	const second = sim.addCall({ started, duration: 30 }).call_id;
+	const late = sim.addCall({ started, inProgress: true }).call_id;
 	const [one] = await finishedExecutions(workflow.id, 1);
 	expect(one).toMatchObject({ status: 'success', mode: 'trigger' });
 	expect(await emittedCallIds(one.id)).toEqual([first, second]);
