@@ -7,7 +7,7 @@ import { parseDateTime } from '../../helpers/dates';
 import { InputError } from '../../helpers/InputError';
 import { toE164 } from '../../helpers/phone';
 import { parseNonNegativeInteger } from '../../helpers/validation';
-import { limitParameters, readLimit } from '../common/list';
+import { filtersCollection, limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 import type { RunServices } from '../operation';
 import { nodeParameter, type ParameterOptions } from '../parameters';
@@ -34,14 +34,7 @@ const phoneFilter = (displayName: string, name: string, description: string): IN
 
 export const description: INodeProperties[] = [
 	...limitParameters(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
+	filtersCollection(show, [
 			{
 				displayName: 'Call Flow ID',
 				name: 'callFlowId',
@@ -87,8 +80,7 @@ export const description: INodeProperties[] = [
 				description: 'Only calls that started at or after this time. Any range works: the node reads it 31 days at a time, as Convirza requires. Empty: 7 days before End.',
 			},
 			phoneFilter('Tracking Number', 'trackingNumber', 'Only calls to this tracking number (phone_number)'),
-		],
-	},
+		]),
 	{ ...includeParameter, displayOptions: { show } },
 	{
 		displayName: 'Sort',

@@ -27,6 +27,19 @@ export function limitParameters(show: NonNullable<IDisplayOptions['show']>): INo
 	];
 }
 
+/** Every Get Many's Filters collection (n8n's name and placeholder), its options given. */
+export function filtersCollection(show: NonNullable<IDisplayOptions['show']>, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
+}
+
 /** How many rows to return: Infinity with Return All, else the Limit (1 or more). */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
 	if (nodeParameter<boolean>(context, 'returnAll', itemIndex, false, { label: 'Return All' }) === true) return Infinity;

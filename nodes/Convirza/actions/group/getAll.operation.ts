@@ -7,7 +7,7 @@ import { listGroups } from '../../api/groups';
 import type { ApiGroup, GroupListQuery } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
 import { parseText } from '../../helpers/validation';
-import { limitParameters, readLimit } from '../common/list';
+import { filtersCollection, limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 import { nodeParameter } from '../parameters';
 
@@ -42,14 +42,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, levels: ['children'] } },
 	},
 	...limitParameters(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
+	filtersCollection(show, [
 			{
 				displayName: 'Name Contains',
 				name: 'name',
@@ -69,8 +62,7 @@ export const description: INodeProperties[] = [
 				default: 'active',
 				description: 'Only groups with this status (status)',
 			},
-		],
-	},
+		]),
 	optionsCollection(show),
 ];
 

@@ -4,7 +4,7 @@ import { listTextConversations, type TextConversationQuery } from '../../api/tex
 import { parseDateTime } from '../../helpers/dates';
 import { InputError } from '../../helpers/InputError';
 import { parseText } from '../../helpers/validation';
-import { limitParameters, readLimit } from '../common/list';
+import { filtersCollection, limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 import type { RunServices } from '../operation';
 import { nodeParameter } from '../parameters';
@@ -30,14 +30,7 @@ export const description: INodeProperties[] = [
 		description: 'Which conversations to list (type). Assigned to Me means to the user of the credential.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
+	filtersCollection(show, [
 			{
 				displayName: 'End',
 				name: 'end',
@@ -60,8 +53,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only conversations from this time (start)',
 			},
-		],
-	},
+		]),
 	{
 		displayName: 'Order',
 		name: 'order',

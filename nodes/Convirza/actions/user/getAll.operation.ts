@@ -11,7 +11,7 @@ import { parseText } from '../../helpers/validation';
 import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { parseGroupChoice, resolveGroupId, type GroupChoice } from '../group/locator';
-import { limitParameters, readLimit } from '../common/list';
+import { filtersCollection, limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -40,14 +40,7 @@ const valuesOf = (options: INodePropertyOptions[]) => options.map((option) => St
 
 export const description: INodeProperties[] = [
 	...limitParameters(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
+	filtersCollection(show, [
 			{
 				displayName: 'Email Contains',
 				name: 'email',
@@ -77,8 +70,7 @@ export const description: INodeProperties[] = [
 				default: 'active',
 				description: `Only users with this status (${status.listFilter}). Deleted users are listed only when asked for.`,
 			},
-		],
-	},
+		]),
 	{
 		displayName: 'Sort',
 		name: 'sort',
