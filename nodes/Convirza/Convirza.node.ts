@@ -7,7 +7,9 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as call from './actions/call';
 import * as group from './actions/group';
+import * as textConversation from './actions/textConversation';
 import * as user from './actions/user';
 import { searchGroups, searchUsers } from './methods/listSearch';
 
@@ -19,7 +21,7 @@ export class Convirza implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage users and groups in Convirza call tracking and conversation analytics',
+		description: 'Manage users and groups, and read calls, recordings and texts in Convirza call tracking',
 		defaults: { name: 'Convirza' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,12 +34,16 @@ export class Convirza implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Call', value: 'call' },
 					{ name: 'Group', value: 'group' },
+					{ name: 'Text Conversation', value: 'textConversation' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'user',
 			},
+			...call.description,
 			...group.description,
+			...textConversation.description,
 			...user.description,
 		],
 	};

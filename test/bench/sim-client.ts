@@ -21,13 +21,14 @@ export interface SimHandle {
 	close(): Promise<void>;
 }
 
-export async function startSimProcess(options: { latencyMs: number; users: number }): Promise<SimHandle> {
+export async function startSimProcess(options: { latencyMs: number; users: number; calls?: { count: number; now: number } }): Promise<SimHandle> {
 	const child: ChildProcess = fork(join(__dirname, 'sim-process.ts'), [], {
 		execArgv: ['-r', 'ts-node/register/transpile-only'],
 		env: {
 			...process.env,
 			BENCH_SIM_LATENCY_MS: String(options.latencyMs),
 			BENCH_SIM_USERS: String(options.users),
+			...(options.calls ? { BENCH_SIM_CALLS: String(options.calls.count), BENCH_SIM_NOW: String(options.calls.now) } : {}),
 		},
 		stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 	});

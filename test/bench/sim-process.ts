@@ -2,7 +2,8 @@
  * The Convirza simulator in a process of its own, so that the bench process's CPU time is the
  * client side only. Started by sim-client.ts with `fork` (ts-node, IPC channel): prints one JSON
  * line `{ baseUrl, oauthUrl, token, userIds }` on stdout when listening, then answers commands
- * sent over IPC (see SimCommand). Env: BENCH_SIM_LATENCY_MS, BENCH_SIM_USERS.
+ * sent over IPC (see SimCommand). Env: BENCH_SIM_LATENCY_MS, BENCH_SIM_USERS, BENCH_SIM_CALLS (calls over the
+ * 30 days before BENCH_SIM_NOW, ms; default none).
  */
 import { startSimulator, type Fault } from '../simulator';
 
@@ -37,7 +38,15 @@ function envInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-	const sim = await startSimulator({ latencyMs: envInt('BENCH_SIM_LATENCY_MS', 0), logBodies: false });
+	const calls = envInt('BENCH_SIM_CALLS', 0);
+	const sim = await startSimulator({
+		latencyMs: envInt('BENCH_SIM_LATENCY_MS', 0),
+		logBodies: false,
+		calls,
+		callDays: 30,
+		...(calls > 0 ? { now: envInt('BENCH_SIM_NOW', 0) } : {}),
+	});
+	if (calls > 0) sim.calls(); // builds the fixture before the first measured request
 	const userIds = sim.addUsers(envInt('BENCH_SIM_USERS', 2000));
 	let samples: number[] = [];
 	let sampler: NodeJS.Timeout | undefined;

@@ -52,8 +52,13 @@ export interface UserRun extends Partial<Omit<RunOptions, 'parameters'>> {
 
 /** Runs the Convirza node with the given User operation; one empty input item unless told. */
 export async function runUser(sim: ConvirzaSimulator, operation: string, run: UserRun = {}) {
+	return await runOperation(sim, 'user', operation, run);
+}
+
+/** Runs the Convirza node with the given resource's operation; one empty input item unless told. */
+export async function runOperation(sim: ConvirzaSimulator, resource: string, operation: string, run: UserRun = {}) {
 	const { items = [{}], parameters = {}, ...rest } = run;
-	const result = await runConvirza(sim, { ...rest, items, parameters: { operation, ...parameters } });
+	const result = await runConvirza(sim, { ...rest, items, parameters: { resource, operation, ...parameters } });
 	return { ...result, items: result.output(CONVIRZA), errors: result.output(CONVIRZA, 1) };
 }
 

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
 	console.log(`  Standard token: ${sim.tokens.standard}`);
 	console.log(`  ReadOnly token: ${sim.tokens.readOnly}`);
 	console.log(`  Admin login   : ${sim.logins.admin.email} / ${sim.logins.admin.password}`);
+	console.log(`  Calls         : ${sim.calls().length} over the last 90 days; ${sim.textConversations().length} text conversations`);
 	console.log('Press Ctrl-C to stop.');
 	const stop = (): void => {
 		void sim.close().then(() => process.exit(0));

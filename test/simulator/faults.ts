@@ -27,6 +27,8 @@ interface QueueEntry {
 	method: string;
 	path: PathMatcher;
 	faults: Fault[];
+	/** matching requests still to let through before the first fault */
+	pass: number;
 }
 
 /** The random numbers a request draws from, given its method and path. */
@@ -63,8 +65,8 @@ export class FaultBook {
 	private queues: QueueEntry[] = [];
 	private randoms: RandomEntry[] = [];
 
-	inject(method: string, path: PathMatcher, faults: Fault[]): void {
-		if (faults.length > 0) this.queues.push({ method, path, faults: [...faults] });
+	inject(method: string, path: PathMatcher, faults: Fault[], pass = 0): void {
+		if (faults.length > 0) this.queues.push({ method, path, faults: [...faults], pass });
 	}
 
 	injectRandom(method: string, path: PathMatcher, opts: RandomFaults): void {
@@ -85,6 +87,10 @@ export class FaultBook {
 		for (let i = 0; i < this.queues.length; i++) {
 			const q = this.queues[i];
 			if (!matches(q.method, q.path, method, path)) continue;
+			if (q.pass > 0) {
+				q.pass--;
+				continue;
+			}
 			const f = q.faults.shift();
 			if (q.faults.length === 0) this.queues.splice(i, 1);
 			return f;

@@ -46,3 +46,25 @@ export function pagingParams(q: URLSearchParams): Paging {
 		offset: intParam(q, 'offset', 0, 0, Number.MAX_SAFE_INTEGER),
 	};
 }
+
+/** ISO 8601 in UTC ("…Z"), as Convirza documents `start` and `end`; ms since the epoch. */
+export function timeParam(q: URLSearchParams, name: string): number | undefined {
+	const raw = q.get(name);
+	if (raw === null) return undefined;
+	const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(raw) ? Date.parse(raw) : NaN;
+	if (!Number.isFinite(ms)) throw new QueryError(`Query parameter '${name}' must be an ISO 8601 UTC date-time, e.g. 2026-04-01T00:00:00Z`);
+	return ms;
+}
+
+/** A comma-separated list (repeated parameters too), each value one of `values`. */
+export function listParam<T extends string>(q: URLSearchParams, name: string, values: readonly T[]): T[] | undefined {
+	const raw = q.getAll(name);
+	if (raw.length === 0) return undefined;
+	const items = raw.flatMap((part) => part.split(',')).map((item) => item.trim());
+	for (const item of items) {
+		if (!(values as readonly string[]).includes(item)) {
+			throw new QueryError(`Query parameter '${name}' must list values among ${values.join(', ')}, got '${item}'`);
+		}
+	}
+	return items as T[];
+}

@@ -1,10 +1,13 @@
-// Dispatch: /oauth/* (no Bearer) and /v3/* (Bearer required, 401 before anything else).
+// Dispatch: /oauth/* and /recordings/* (no Bearer) and /v3/* (Bearer required, 401 before anything else).
 import { fail } from './envelope';
 import { QueryError } from './query';
+import { handleCalls } from './routes/calls';
 import type { Services } from './routes/context';
 import { handleGroups } from './routes/groups';
 import { handleOAuth } from './routes/oauth';
 import { handleProfile } from './routes/profile';
+import { handleRecording } from './routes/recordings';
+import { handleTexts } from './routes/texts';
 import { handleUsers } from './routes/users';
 import type { Reply, RouteContext } from './types';
 
@@ -16,6 +19,7 @@ function routeNotFound(ctx: RouteContext): Reply {
 
 function dispatch(ctx: RouteContext, svc: Services): Reply {
 	if (ctx.path.startsWith('/oauth/')) return handleOAuth(ctx, svc) ?? routeNotFound(ctx);
+	if (ctx.path.startsWith('/recordings/')) return handleRecording(ctx, svc) ?? routeNotFound(ctx);
 	if (ctx.path !== '/v3' && !ctx.path.startsWith('/v3/')) return routeNotFound(ctx);
 
 	const header = ctx.headers.authorization;
@@ -29,6 +33,8 @@ function dispatch(ctx: RouteContext, svc: Services): Reply {
 		handleProfile(ctx, caller) ??
 		handleUsers(ctx, caller, svc) ??
 		handleGroups(ctx, caller, svc) ??
+		handleCalls(ctx, caller, svc) ??
+		handleTexts(ctx, caller, svc) ??
 		routeNotFound(ctx)
 	);
 }

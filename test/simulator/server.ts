@@ -3,12 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorBody, htmlErrorPage } from './envelope';
+import { ConversationStore, toMs } from './conversations/store';
+import { toApiCall } from './conversations/present';
+import type { ApiCall, ApiTextConversation, CallRecord, CallShape, NewCall, TextChange } from './conversations/types';
 import { FaultBook, matches } from './faults';
 import { HoldBook } from './holds';
 import { toApiUser, toGroupRow } from './present';
 import { route } from './router';
-import type { Services } from './routes/context';
-import { SEED_LOGINS, SEED_TOKENS, largeHierarchy } from './seed';
+import { simNow, type Services } from './routes/context';
+import { ADMIN_USER_ID, SEED_LOGINS, SEED_TOKENS, largeHierarchy } from './seed';
 import { SimState } from './state';
 import type {
 	ApiGroupRow, ApiUser, AppliedGroupWrite, AppliedWrite, ConvirzaSimulator, Fault, GetUserShape, GroupTreeShape, HeldRequests, LoggedRequest,
@@ -57,8 +60,16 @@ class Simulator implements ConvirzaSimulator {
 			groupTreeShape: options.groupTreeShape ?? 'flat',
 			logBodies: options.logBodies ?? true,
 			defaultListIncludesDeleted: options.defaultListIncludesDeleted ?? false,
+			nowMs: options.now === undefined ? undefined : toMs(options.now, 'now'),
+			origin: '',
+			callShape: { listKey: 'calls', startKey: 'call_started' },
+			recordingType: 'audio/wav',
 		};
-		this.svc = { state: this.state, settings: this.settings };
+		const conversations = new ConversationStore(
+			{ calls: options.calls ?? 5000, days: options.callDays ?? 90, anchor: simNow(this.settings), assignee: ADMIN_USER_ID },
+			() => simNow(this.settings),
+		);
+		this.svc = { state: this.state, settings: this.settings, conversations };
 		if (options.extraUsers) this.state.addExtraUsers(options.extraUsers);
 		if (options.largeHierarchy) this.state.addOrgUnits(largeHierarchy());
 		this.server = createServer({ keepAlive: true }, (req, res) => void this.onRequest(req, res));
@@ -72,6 +83,7 @@ class Simulator implements ConvirzaSimulator {
 			this.server.listen(port, '127.0.0.1', () => {
 				this.server.off('error', reject);
 				this.port = (this.server.address() as AddressInfo).port;
+				this.settings.origin = this.oauthUrl;
 				resolve();
 			});
 		});
@@ -136,6 +148,37 @@ class Simulator implements ConvirzaSimulator {
 	expireAccessToken(token: string): void { this.state.expireToken(token); }
 	revokeToken(token: string): void { this.state.revokeToken(token); }
 	resetLoginRateLimit(): void { this.state.resetLoginRateLimit(); }
+	injectAfter(method: string, path: string | RegExp, pass: number, ...faults: Fault[]): void {
+		this.faults.inject(method, path, faults, pass);
+	}
+
+	now(): number { return simNow(this.settings); }
+	setNow(time: number | string): void { this.settings.nowMs = toMs(time, 'now'); }
+	setCallShape(shape: Partial<CallShape>): void { this.settings.callShape = { ...this.settings.callShape, ...shape }; }
+	setRecordingType(type: string): void { this.settings.recordingType = type; }
+	private callRow(call: CallRecord): ApiCall {
+		return toApiCall(call, {
+			state: this.state, shape: { listKey: 'calls', startKey: 'call_started' }, includes: new Set(), origin: this.oauthUrl, now: this.now(),
+		});
+	}
+	calls(): ApiCall[] {
+		return [...this.svc.conversations.calls.values()]
+			.sort((a, b) => a.startedAt - b.startedAt || a.call_id - b.call_id)
+			.map((call) => this.callRow(call));
+	}
+	addCall(call: NewCall = {}): ApiCall { return this.callRow(this.svc.conversations.addCall(call)); }
+	endCall(id: number, at?: number | string): ApiCall { return this.callRow(this.svc.conversations.endCall(id, at)); }
+	textConversations(): ApiTextConversation[] {
+		return [...this.svc.conversations.texts.values()]
+			.map((text) => ({ ...text.row }))
+			.sort((a, b) => Date.parse(b.conversation_updated) - Date.parse(a.conversation_updated) || a.conversation_id - b.conversation_id);
+	}
+	addTextConversation(change: TextChange = {}): ApiTextConversation {
+		return { ...this.svc.conversations.addText(change).row };
+	}
+	updateTextConversation(id: number, change: TextChange): ApiTextConversation {
+		return { ...this.svc.conversations.updateText(id, change).row };
+	}
 
 	async close(): Promise<void> {
 		if (this.closed) return;
@@ -181,7 +224,7 @@ class Simulator implements ConvirzaSimulator {
 		});
 	}
 
-	private send(res: ServerResponse, entry: LoggedRequest, status: number, type: string, payload: string,
+	private send(res: ServerResponse, entry: LoggedRequest, status: number, type: string, payload: string | Buffer,
 		headers?: Record<string, string>): void {
 		entry.status = status;
 		entry.answeredAt = Date.now();
@@ -255,6 +298,7 @@ class Simulator implements ConvirzaSimulator {
 			};
 			const reply = route(ctx, this.svc);
 			if (fault && 'reset' in fault && fault.reset === 'after') return void req.socket.destroy();
+			if (reply.bytes) return this.send(res, entry, reply.status, reply.bytes.type, reply.bytes.data, reply.headers);
 			const text = JSON.stringify(reply.body);
 			if (fault && 'malformedJson' in fault) {
 				// A proper prefix of a JSON object is never valid JSON.

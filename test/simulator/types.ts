@@ -1,5 +1,6 @@
 // Public types of the Convirza API simulator (the API as Convirza documents it for Platform API v3).
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiCall, ApiTextConversation, CallShape, NewCall, TextChange } from './conversations/types';
 
 export type UserRole = 'Admin' | 'Standard' | 'ReadOnly';
 export type UserStatus = 'active' | 'inactive' | 'deleted';
@@ -31,6 +32,15 @@ export interface SimulatorOptions {
 	 * document what its default list returns, so true lets a test prove the node never matches them anyway.
 	 */
 	defaultListIncludesDeleted?: boolean;
+	/**
+	 * Freezes the simulator's clock at this time (ms or ISO); default: the real time, running. The
+	 * default call window (last 7 days), recording expiry and the fixture's calls follow this clock.
+	 */
+	now?: number | string;
+	/** default 5,000: the fixture's calls, spread over `callDays` days up to the clock at start */
+	calls?: number;
+	/** default 90 */
+	callDays?: number;
 	/**
 	 * default false; true adds a deterministic hierarchy of a few hundred groups under Acme, whose
 	 * names repeat at different levels (see seed.ts, `largeHierarchy`)
@@ -217,6 +227,13 @@ export interface Settings {
 	groupTreeShape: GroupTreeShape;
 	logBodies: boolean;
 	defaultListIncludesDeleted: boolean;
+	/** frozen clock (ms); undefined = real time */
+	nowMs: number | undefined;
+	/** 'http://127.0.0.1:<port>', for the recording URLs the calls listing hands out */
+	origin: string;
+	callShape: CallShape;
+	/** the recording endpoint's content type; default 'audio/wav' */
+	recordingType: string;
 }
 
 /** What a route handler returns; the server serialises it. */
@@ -224,6 +241,8 @@ export interface Reply {
 	status: number;
 	body: unknown;
 	headers?: Record<string, string>;
+	/** a body that is not JSON (the recording endpoint's audio) */
+	bytes?: { type: string; data: Buffer };
 }
 
 export interface RouteContext {
@@ -306,6 +325,28 @@ export interface ConvirzaSimulator {
 	/** successful POST /oauth/token logins */
 	readonly loginCount: number;
 	resetLoginRateLimit(): void;
+	/** the simulator's clock (ms): the frozen time if set, else the real time */
+	now(): number;
+	/** freezes the clock at `time` (ms or ISO); the default call window and recording expiry follow it */
+	setNow(time: number | string): void;
+	/** every call stored, in progress included, oldest first, as the listing shows it (default shape, no expansions) */
+	calls(): ApiCall[];
+	/** adds a call (default: started now, ended 2 minutes later, answered, with a recording); returns its row */
+	addCall(call?: NewCall): ApiCall;
+	/** ends a call added with `inProgress: true` (now, or at `at`): listings show it from then on */
+	endCall(id: number, at?: number | string): ApiCall;
+	/** every text conversation stored, newest last message first */
+	textConversations(): ApiTextConversation[];
+	/** adds a text conversation (default: unassigned, open, one incoming message now) */
+	addTextConversation(change?: TextChange): ApiTextConversation;
+	/** a new message (conversation_updated = `at` or now), assignment, closing or reopening */
+	updateTextConversation(id: number, change: TextChange): ApiTextConversation;
+	/** the calls listing's rows key under `data` and the rows' start-time key (both undocumented) */
+	setCallShape(shape: Partial<CallShape>): void;
+	/** the recording endpoint's content type (e.g. 'application/octet-stream' to test the fallback) */
+	setRecordingType(type: string): void;
+	/** like inject, but the first `pass` matching requests go through untouched (e.g. page 2 answers 500) */
+	injectAfter(method: string, path: string | RegExp, pass: number, ...faults: Fault[]): void;
 	/** closes the server and all sockets promptly (pending delays, hangs and holds are cut short, their sockets destroyed) */
 	close(): Promise<void>;
 }

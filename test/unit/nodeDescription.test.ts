@@ -32,21 +32,29 @@ describe('the composed node description', () => {
 		}
 	});
 
-	it('gives every operation of every resource an action and the request options', () => {
+	it('gives every operation an action and every operation the request options', () => {
 		const operationsOf = (resource: string) =>
 			(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options ??
 				[]) as INodePropertyOptions[];
+		const expected: Record<string, { values: string[]; action: RegExp }> = {
+			call: { values: ['get', 'getAll', 'getRecording'], action: /^Get (a call|many calls|a call recording)$/ },
+			group: {
+				values: ['create', 'upsert', 'get', 'getAll', 'update'],
+				action: /^(Create|Create or update|Get|Update) a group$|^Get many groups$/,
+			},
+			textConversation: { values: ['getAll'], action: /^Get many text conversations$/ },
+			user: {
+				values: ['create', 'upsert', 'delete', 'get', 'getAll', 'update', 'updatePartial'],
+				action: /^[A-Z][a-z]+ (a|many) users?$|^Partially update a user$|^Create or update a user$/,
+			},
+		};
 		const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
-		const values = Object.fromEntries(
-			resources.map(({ value }) => [value, operationsOf(String(value)).map((operation) => operation.value)]),
-		);
-		expect(values).toEqual({
-			group: ['create', 'upsert', 'get', 'getAll', 'update'],
-			user: ['create', 'upsert', 'delete', 'get', 'getAll', 'update', 'updatePartial'],
-		});
-		for (const { value: resource } of resources) {
-			for (const operation of operationsOf(String(resource))) {
-				expect(operation.action).toMatch(new RegExp(`^(Create|Create or update|Delete|Get|Get many|Update|Partially update) an? ${String(resource)}$|^Get many ${String(resource)}s$`));
+		expect(resources.map((r) => r.value)).toEqual(Object.keys(expected));
+		for (const [resource, { values, action }] of Object.entries(expected)) {
+			const operations = operationsOf(resource);
+			expect(operations.map((operation) => operation.value)).toEqual(values);
+			for (const operation of operations) {
+				expect(operation.action).toMatch(action);
 				const options = properties.find(
 					(p) =>
 						p.name === 'options' &&

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ConvirzaClient } from '../transport';
 
@@ -20,7 +20,17 @@ export interface OperationModule<Input = unknown, Services extends RunServices =
 		input: Input,
 		itemIndex: number,
 		run: Services,
-	): Promise<IDataObject | IDataObject[]>;
+	): Promise<IDataObject | IDataObject[] | OutputItems>;
+}
+
+/** An operation's output when its items carry more than JSON (a file as binary data). */
+export class OutputItems {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
+
+/** The services of a resource whose items share nothing but the client. */
+export function clientServices(client: ConvirzaClient): RunServices {
+	return { client };
 }
 
 /**

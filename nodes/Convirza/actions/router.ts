@@ -7,16 +7,20 @@ import {
 
 import { readRunSettings } from './common/requestOptions';
 import { itemFailure } from './itemError';
-import type { OperationModule, Resource, RunServices } from './operation';
+import { OutputItems, type OperationModule, type Resource, type RunServices } from './operation';
 import { ConcurrencyLimit, forEachBounded } from './scheduler';
+import * as call from './call';
 import * as group from './group';
+import * as textConversation from './textConversation';
 import * as user from './user';
 import { ItemError } from '../helpers/InputError';
 import { ConvirzaClient } from '../transport';
 
 /** Every resource the node offers, by its Resource parameter's value. */
 const resources: Record<string, Resource> = {
+	call: call.resource,
 	group: group.resource,
+	textConversation: textConversation.resource,
 	user: user.resource,
 };
 
@@ -103,7 +107,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				if ('error' in prepared) throw prepared.error;
 				const output = await operation.execute.call(this, prepared.input, itemIndex, services);
 				results[itemIndex] = this.helpers.constructExecutionMetaData(
-					this.helpers.returnJsonArray(output),
+					output instanceof OutputItems ? output.items : this.helpers.returnJsonArray(output),
 					{ itemData: { item: itemIndex } },
 				);
 			} catch (caught) {

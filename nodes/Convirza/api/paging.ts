@@ -1,22 +1,28 @@
-/** Paging through a Convirza list with limit/offset, the way every list pager here does. */
+/**
+ * Convirza's lists page with limit/offset and say `data.total` (documented). The one paging rule
+ * every list follows: where the next page starts, and reading pages up to a limit.
+ */
 
-/** One page: its rows, and the offset the next page starts at (undefined at the end). */
-export interface Page<T> {
-	rows: T[];
-	next?: number;
+/**
+ * The offset of the next page after a page of `count` rows asked at `offset` with `limit`; undefined
+ * at the end: a short page, or Convirza's `total` reached.
+ */
+export function nextOffset(offset: number, count: number, limit: number, total: number | undefined): number | undefined {
+	const end = offset + count;
+	return count < limit || (total !== undefined && end >= total) ? undefined : end;
 }
 
-/** Every row up to `limit`, page after page of at most `pageSize`, as long as `fetch` says there is a next page. */
-export async function* paged<T>(
-	fetch: (page: { offset: number; limit: number }) => Promise<Page<T>>,
+/** Every row, up to `limit`, reading pages of at most `pageSize` until `page` says there is no next. */
+export async function* offsetPages<T>(
+	page: (offset: number, limit: number) => Promise<{ rows: T[]; next?: number }>,
+	limit: number,
 	pageSize: number,
-	limit = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<T> {
 	let offset: number | undefined = 0;
 	while (offset !== undefined && offset < limit) {
 		const pageLimit = Math.min(pageSize, limit - offset);
-		const page: Page<T> = await fetch({ offset, limit: pageLimit });
-		yield* page.rows.slice(0, pageLimit);
-		offset = page.next;
+		const { rows, next }: { rows: T[]; next?: number } = await page(offset, pageLimit);
+		yield* rows.slice(0, pageLimit);
+		offset = next;
 	}
 }

@@ -4,8 +4,8 @@
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { nextOffset, offsetPages } from './paging';
 import type { ApiUser, ConvirzaEnvelope, UserListData, UserListQuery, UserRequestBody } from './types';
-import { paged } from './paging';
 import type { ConvirzaClient } from '../transport';
 
 /** The most users Convirza returns per list request (documented: limit 1–200). */
@@ -67,22 +67,21 @@ export async function listUsersPage(
 	);
 	const users = Array.isArray(response.data?.users) ? response.data.users : [];
 	const total = Number(response.data?.total ?? Number.NaN);
-	const end = page.offset + users.length;
-	const last = users.length < page.limit || (Number.isFinite(total) && end >= total);
-	return { users, next: last ? undefined : end };
+	return { users, next: nextOffset(page.offset, users.length, page.limit, Number.isFinite(total) ? total : undefined) };
 }
 
 /** Every user matching `query`, up to `limit`, paging with limit/offset 200 at a time to the last page. */
-export function listUsers(
+export async function* listUsers(
 	client: ConvirzaClient,
 	query: UserListQuery,
 	options: { limit?: number; itemIndex?: number } = {},
 ): AsyncGenerator<ApiUser> {
-	const fetch = async (page: { offset: number; limit: number }) => {
-		const { users, next } = await listUsersPage(client, query, page, options.itemIndex);
+	const { limit = Number.POSITIVE_INFINITY, itemIndex } = options;
+	const page = async (offset: number, pageLimit: number) => {
+		const { users, next } = await listUsersPage(client, query, { offset, limit: pageLimit }, itemIndex);
 		return { rows: users, next };
 	};
-	return paged(fetch, USERS_PAGE_SIZE, options.limit);
+	yield* offsetPages(page, limit, USERS_PAGE_SIZE);
 }
 
 /**

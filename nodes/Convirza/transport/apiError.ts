@@ -7,6 +7,8 @@ export interface FailureContext {
 	itemIndex?: number;
 	/** What a 404 means for this request, e.g. "No Convirza user has the ID 42". */
 	notFound?: string;
+	/** What a 403 means for this request; without it, that user operations need an Admin. */
+	forbidden?: string;
 	/** For a request not safe to repeat: what to do when it is unclear whether Convirza acted. */
 	ambiguous?: string;
 	attempts: number;
@@ -76,7 +78,7 @@ function hintFor(status: number, reason: string, context: FailureContext): strin
 		case 401:
 			return 'The access token is missing, expired or revoked. Put a fresh token into the Convirza credential (or check its email and password).';
 		case 403:
-			return 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
+			return context.forbidden ?? 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
 		case 404:
 			return context.notFound ?? 'Convirza does not know this resource. Check the ID.';
 		case 429:

@@ -45,3 +45,26 @@ export function checkServiceUrl(raw: unknown, fieldName: string, fallback: strin
 	}
 	return { url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
+
+/**
+ * A URL Convirza handed out for a file (a signed recording URL). It carries its own signature, and
+ * nothing of the credential is sent to it; it must still be https://, or http:// on loopback (the
+ * local simulator), like the credential's URLs. Refusals name `what` but never echo the URL, whose
+ * signature grants access to the file.
+ */
+export function checkDownloadUrl(raw: unknown, what: string): CheckedUrl {
+	const fix = 'Convirza hands out https:// links to recordings; fetch the call again for a fresh one.';
+	let url: URL;
+	try {
+		url = new URL(typeof raw === 'string' ? raw.trim() : '');
+	} catch {
+		return { message: `The ${what} is not a valid URL`, description: fix };
+	}
+	if (url.username !== '' || url.password !== '') {
+		return { message: `The ${what} must not contain a user name or password`, description: fix };
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+		return { message: `The ${what} must use https:// (got ${url.protocol}//${url.host})`, description: fix };
+	}
+	return { url: url.href };
+}

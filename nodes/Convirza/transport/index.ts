@@ -8,9 +8,9 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
-import { failureToError } from './apiError';
+import { failureToError, type FailureContext } from './apiError';
 import { backoffDelay } from './backoff';
-import { DEFAULT_BASE_URL, checkServiceUrl, type CheckedUrl } from './endpoints';
+import { DEFAULT_BASE_URL, checkDownloadUrl, checkServiceUrl, type CheckedUrl } from './endpoints';
 import { classifyError, isRetryable, isThrottle, outcomeOf, type Failure } from './failure';
 import type { ConvirzaEnvelope, HttpMethod } from './wire';
 
@@ -41,6 +41,8 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	/** What a 404 means for this request, shown to the user. */
 	notFound?: string;
+	/** What a 403 means for this request (default: the user operations' Admin role). */
+	forbidden?: string;
 	/**
 	 * For a request that is not safe to repeat (POST): what to do when it failed in a way that leaves
 	 * open whether Convirza acted, e.g. how to check whether the user was created. Shown instead of
@@ -50,6 +52,12 @@ export interface ApiRequest {
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** A file downloaded: its bytes, and the content type its server declared, if any. */
+export interface DownloadedFile {
+	data: Buffer;
+	contentType?: string;
+}
 
 /** Lets a concurrency limit follow how Convirza answers. */
 export interface LoadFeedback {
@@ -127,6 +135,71 @@ export class ConvirzaClient {
 	async request<T = IDataObject>(request: ApiRequest, itemIndex?: number): Promise<ConvirzaEnvelope<T>> {
 		const { credentials, baseUrl } = await this.connect(itemIndex);
 		const url = `${baseUrl}${request.path}`;
+		return await this.withRetries(
+			request.method,
+			() =>
+				this.context.helpers.httpRequestWithAuthentication.call(
+					this.context,
+					'convirzaApi',
+					{
+						method: request.method,
+						url,
+						body: request.body,
+						qs: request.qs,
+						json: true,
+						timeout: this.policy.timeoutMs,
+					},
+					{ credentialsDecrypted: credentials },
+				),
+			// A 2xx whose body is not a JSON object: the change may or may not have been applied.
+			(body) =>
+				typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as ConvirzaEnvelope<T>) : undefined,
+			{ ...request, itemIndex },
+		);
+	}
+
+	/**
+	 * GET of a file at a URL Convirza handed out (a signed recording URL on its storage host): a plain
+	 * request, never the authenticated one, so the Convirza token does not travel to another host.
+	 * Retried like any GET. The URL must be https:// (http:// only on loopback, the local simulator).
+	 */
+	async download(rawUrl: string, what: string, itemIndex?: number): Promise<DownloadedFile> {
+		const checked = checkDownloadUrl(rawUrl, what);
+		if (!('url' in checked)) {
+			throw new NodeOperationError(this.context.getNode(), checked.message, { description: checked.description, itemIndex });
+		}
+		return await this.withRetries(
+			'GET',
+			() =>
+				this.context.helpers.httpRequest({
+					method: 'GET',
+					url: checked.url,
+					encoding: 'arraybuffer',
+					json: false,
+					returnFullResponse: true,
+					timeout: this.policy.timeoutMs,
+				}),
+			(response) => {
+				const { body, headers } = (response ?? {}) as { body?: unknown; headers?: IDataObject };
+				const data = Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : undefined;
+				const type = headers?.['content-type'];
+				return data && { data, contentType: typeof type === 'string' ? type : undefined };
+			},
+			{ itemIndex, notFound: `No file at the ${what}.` },
+		);
+	}
+
+	/**
+	 * Sends a request until it succeeds, or fails in a way not to retry, or the retries run out:
+	 * waits out a throttle, bounds each attempt by the Timeout and the execution's cancellation.
+	 * `accept` reads the answer; undefined means it is garbled (retried as such).
+	 */
+	private async withRetries<T>(
+		method: HttpMethod,
+		send: () => Promise<unknown>,
+		accept: (response: unknown) => T | undefined,
+		context: Pick<FailureContext, 'itemIndex' | 'notFound' | 'forbidden' | 'ambiguous'>,
+	): Promise<T> {
 		const signal = cancelSignal(this.context);
 		const started = Date.now();
 		let waited = 0;
@@ -134,38 +207,19 @@ export class ConvirzaClient {
 			let failure: Failure;
 			try {
 				await this.waitForThrottle(signal);
-				const body: unknown = await settleWithin(
-					this.context.helpers.httpRequestWithAuthentication.call(
-						this.context,
-						'convirzaApi',
-						{
-							method: request.method,
-							url,
-							body: request.body,
-							qs: request.qs,
-							json: true,
-							timeout: this.policy.timeoutMs,
-						},
-						{ credentialsDecrypted: credentials },
-					),
-					signal,
-					this.policy.timeoutMs,
-				);
-				// A 2xx whose body is not a JSON object: the change may or may not have been applied.
-				if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+				const accepted = accept(await settleWithin(send(), signal, this.policy.timeoutMs));
+				if (accepted !== undefined) {
 					this.feedback?.onHealthy();
-					return body as ConvirzaEnvelope<T>;
+					return accepted;
 				}
 				failure = { kind: 'malformed', status: 200 };
 			} catch (error) {
 				failure = classifyError(error, signal);
 			}
-			const delay = this.retryDelay(failure, request.method, attempt);
+			const delay = this.retryDelay(failure, method, attempt);
 			if (delay === undefined || waited + delay > this.policy.maxRetryWaitMs) {
 				throw failureToError(this.context.getNode(), failure, {
-					itemIndex,
-					notFound: request.notFound,
-					ambiguous: request.ambiguous,
+					...context,
 					attempts: attempt,
 					elapsedMs: Date.now() - started,
 					refusedWait:
@@ -182,7 +236,7 @@ export class ConvirzaClient {
 				await sleep(delay, signal);
 			} catch {
 				throw failureToError(this.context.getNode(), { kind: 'cancelled' }, {
-					itemIndex,
+					itemIndex: context.itemIndex,
 					attempts: attempt,
 					elapsedMs: Date.now() - started,
 				});

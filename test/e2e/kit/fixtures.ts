@@ -36,7 +36,7 @@ export function demoWorkflow(): WorkflowFile {
 }
 
 /** A workflow of test/e2e/fixtures by its file name without `.workflow.json`. */
-export function fixtureWorkflow(name: 'update-one-field' | 'login-get' | 'editor-pick-user'): WorkflowFile {
+export function fixtureWorkflow(name: 'update-one-field' | 'login-get' | 'editor-pick-user' | 'calls'): WorkflowFile {
 	return readWorkflow(join(__dirname, '..', 'fixtures', `${name}.workflow.json`));
 }
 

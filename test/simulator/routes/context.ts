@@ -2,12 +2,19 @@
 // the checks the list routes share.
 import { fail } from '../envelope';
 import { intParam, rejectEmptyParams } from '../query';
+import type { ConversationStore } from '../conversations/store';
 import type { SimState } from '../state';
 import type { Reply, RouteContext, Settings, UserRecord } from '../types';
 
 export interface Services {
 	state: SimState;
 	settings: Settings;
+	conversations: ConversationStore;
+}
+
+/** The simulator's clock: frozen where a test set it (sim.setNow), else the real time. */
+export function simNow(settings: Settings): number {
+	return settings.nowMs ?? Date.now();
 }
 
 /**

@@ -7,7 +7,7 @@ import { listGroups } from '../../api/groups';
 import type { ApiGroup, GroupListQuery } from '../../api/types';
 import { InputError } from '../../helpers/InputError';
 import { parseText } from '../../helpers/validation';
-import { limitParameters, readLimit } from '../common/limit';
+import { limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 import { nodeParameter } from '../parameters';
 

@@ -11,7 +11,7 @@ import { parseText } from '../../helpers/validation';
 import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
 import { parseGroupChoice, resolveGroupId, type GroupChoice } from '../group/locator';
-import { limitParameters, readLimit } from '../common/limit';
+import { limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };

@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/InputError';
 import { parseNonNegativeInteger } from '../../helpers/validation';
 import { nodeParameter } from '../parameters';
 
-type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
-
-/** Get Many's Return All and Limit (n8n's names and defaults). */
-export function limitParameters(show: Show): INodeProperties[] {
+/** Every Get Many's Return All and Limit. */
+export function limitParameters(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -29,7 +27,7 @@ export function limitParameters(show: Show): INodeProperties[] {
 	];
 }
 
-/** How many results an item asks for: Infinity with Return All. */
+/** How many rows to return: Infinity with Return All, else the Limit (1 or more). */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
 	if (nodeParameter<boolean>(context, 'returnAll', itemIndex, false, { label: 'Return All' }) === true) return Infinity;
 	const limit = parseNonNegativeInteger(nodeParameter(context, 'limit', itemIndex, 50, { label: 'Limit' }), 'Limit', '50');
