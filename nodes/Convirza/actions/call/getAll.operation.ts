@@ -8,8 +8,9 @@ import { InputError } from '../../helpers/InputError';
 import { toE164 } from '../../helpers/phone';
 import { parseNonNegativeInteger } from '../../helpers/validation';
 import { limitParameters, readLimit } from '../common/list';
+import { readGroupFilter, resolveGroupId, type GroupChoice } from '../group/locator';
+import type { DirectoryServices } from '../group/services';
 import { optionsCollection } from '../common/requestOptions';
-import type { RunServices } from '../operation';
 import { nodeParameter } from '../parameters';
 import { readBodySettings } from '../user/body';
 import { defaultCountryCodeOption } from '../user/descriptions';
@@ -108,6 +109,8 @@ export const description: INodeProperties[] = [
 interface ListInput {
 	filters: CallFilters;
 	range?: TimeRange;
+	/** The Group filter (org_unit_id), looked up first when given by name or External ID. */
+	group?: GroupChoice;
 	limit: number;
 	newestFirst: boolean;
 }
@@ -131,8 +134,6 @@ function readFilters(context: IExecuteFunctions, itemIndex: number, filters: IDa
 	const options = nodeParameter<IDataObject>(context, 'options', itemIndex, {}, { label: 'Options' });
 	const { defaultCountryCode } = readBodySettings(options);
 	const query: CallFilters = {};
-	const groupId = nodeParameter(context, 'filters.group', itemIndex, '', { extractValue: true, label: group.displayName });
-	if (!isBlank(groupId)) query.org_unit_id = group.parse(groupId, group.displayName, { defaultCountryCode }) as number;
 	const phone = (name: string, label: string) => (isBlank(filters[name]) ? undefined : toE164(filters[name], label, defaultCountryCode));
 	query.caller_id = phone('callerNumber', 'Caller Number');
 	query.phone_number = phone('trackingNumber', 'Tracking Number');
@@ -169,6 +170,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	return {
 		filters: readFilters(this, itemIndex, filters),
 		range: readRange(this, filters),
+		group: readGroupFilter(this, 'filters.group', group.displayName, itemIndex),
 		limit: readLimit(this, itemIndex),
 		newestFirst: sort === 'newest',
 	};
@@ -181,10 +183,12 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
  */
 export async function execute(
 	this: IExecuteFunctions,
-	{ filters, range, limit, newestFirst }: ListInput,
+	{ filters: given, range, group: choice, limit, newestFirst }: ListInput,
 	itemIndex: number,
-	{ client }: RunServices,
+	{ client, groups }: DirectoryServices,
 ): Promise<IDataObject[]> {
+	const filters =
+		choice === undefined ? given : { ...given, org_unit_id: await resolveGroupId(choice, groups, group.displayName, itemIndex) };
 	const found: Array<{ call: IDataObject; start: number; id: string }> = [];
 	for await (const page of readCalls(client, filters, { range, newestFirst, itemIndex })) {
 		for (const call of page.calls) found.push({ call, start: callStartOf(client.node, call, itemIndex), id: String(call.call_id ?? call.id) });
