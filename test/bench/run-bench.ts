@@ -7,7 +7,9 @@
  * Short rows are the median of BENCH_REPEAT runs (default 3), taken in rounds so that each round
  * runs every scenario once and a busy spell of the machine hits node and floor rows alike.
  * Env: BENCH_ITEMS (default 2000), BENCH_LARGE_ITEMS (default 20000), BENCH_SKIP_LARGE=1,
- * BENCH_REPEAT, N8N_EXPRESSION_ENGINE (the main engine; default vm where isolated-vm loads).
+ * BENCH_SCALE_ITEMS (issue 24's long runs, scale.ts: default 20000; `20000,100000` adds the
+ * 100,000-item rows; 0 skips them), BENCH_ONLY=scale (only those rows), BENCH_REPEAT,
+ * N8N_EXPRESSION_ENGINE (the main engine; default vm where isolated-vm loads).
  */
 import { join } from 'node:path';
 
@@ -29,6 +31,8 @@ import {
 	type Spec,
 } from './scenarios';
 import { startSimProcess, type SimHandle } from './sim-client';
+import { runScaleRows } from './scale';
+import { evaluateScaleTargets } from './scale-targets';
 import { evaluateTargets } from './targets';
 
 function envCount(name: string, fallback: number): number {
@@ -40,6 +44,14 @@ function envCount(name: string, fallback: number): number {
 const N = envCount('BENCH_ITEMS', 2000);
 const REPEAT = envCount('BENCH_REPEAT', 3);
 const LARGE = process.env.BENCH_SKIP_LARGE === '1' ? 0 : envCount('BENCH_LARGE_ITEMS', 20_000);
+const SCALE = (process.env.BENCH_SCALE_ITEMS ?? '20000')
+	.split(',')
+	.map(Number)
+	.filter((n) => n !== 0);
+if (SCALE.some((n) => !Number.isInteger(n) || n <= N)) {
+	throw new Error(`BENCH_SCALE_ITEMS must be item counts above BENCH_ITEMS (${N}), comma-separated, or 0`);
+}
+const ONLY_SCALE = process.env.BENCH_ONLY === 'scale';
 
 const started = Date.now();
 const log = (text: string): void =>
@@ -64,7 +76,8 @@ async function runGroup(sim: SimHandle, group: readonly Spec[], main: Expression
 
 function describe(main: ExpressionEngineName, fallbackNote: string | undefined): string {
 	return [
-		`Convirza node bench: ${N} items per scenario${LARGE ? `, ${LARGE} for the memory rows` : ''}; node = dist/ through n8n-core WorkflowExecute; Node ${process.version}.`,
+		`Convirza node bench: ${N} items per scenario${LARGE ? `, ${LARGE} for the memory rows` : ''}${SCALE.length ? `, ${SCALE.join(' and ')} for the long-run (scale) rows` : ''}; node = dist/ through n8n-core WorkflowExecute; Node ${process.version}.`,
+		'scale rows: 20 ms, Auto, an account of as many users as items; start/s, end/s = writes answered per second over the first and last fifth of the run.',
 		`Expression engine: ${main}${main === 'vm' ? " (n8n 2.x's default: isolated-vm sandbox, started as n8n's CLI starts it)" : ''}, except the rows of the legacy table.`,
 		...(fallbackNote ? [`NOTE: ${fallbackNote}`] : []),
 		'Each item is exactly one PUT /v3/users/{id} to a distinct user: all 13 Update Fields and the User set by expression (14 per item), Fill Unset Fields off.',
@@ -86,6 +99,33 @@ function tables(rows: readonly Row[], main: ExpressionEngineName): string {
 	].join('\n\n');
 }
 
+/** The rows of issues 6, 12 and 13: both latencies, throttling, lookups, the memory rows. */
+async function runIssueRows(sim: SimHandle, engine: ExpressionEngineName, compare: boolean): Promise<Row[]> {
+	const rows: Row[] = [];
+	for (const latencyMs of [0, 20]) {
+		rows.push(...(await runGroup(sim, latencyGroup(latencyMs, N, { large: LARGE, legacy: compare }), engine)));
+	}
+	await sim.injectRandom('PUT', /^\/v3\/users\/\d+$/, {
+		rate: THROTTLE.rate,
+		seed: THROTTLE.seed,
+		faults: [{ status: 429, retryAfter: THROTTLE.retryAfter }],
+	});
+	rows.push(...(await runGroup(sim, [throttledSpec(N)], engine)));
+	await sim.clearFaults();
+	// Issue 12's lookup rows against an account of N users, as the issue states them.
+	const lookupSim = await startSimProcess({ latencyMs: 20, users: N });
+	try {
+		rows.push(...(await runGroup(lookupSim, lookupSpecs(N), engine)));
+	} finally {
+		await lookupSim.close();
+	}
+	if (LARGE > 0) {
+		const autoLarge = autoMapSpecs(N, LARGE).filter((s) => s.items === LARGE);
+		rows.push(...(await runGroup(sim, [largeSpec(LARGE), ...autoLarge], engine)));
+	}
+	return rows;
+}
+
 async function main(): Promise<void> {
 	if (!canCollectGarbage) log('note: run with node --expose-gc for the retained-heap column');
 	const engine = await startExpressionEngine();
@@ -100,36 +140,20 @@ async function main(): Promise<void> {
 		for (const spec of [...mainSpecs(0, Math.min(N, 500)), ...floorSpecs(0, Math.min(N, 500))]) {
 			await runOnce(sim, spec, engine);
 		}
-		for (const latencyMs of [0, 20]) {
-			rows.push(...(await runGroup(sim, latencyGroup(latencyMs, N, { large: LARGE, legacy: compare }), engine)));
-		}
-		await sim.injectRandom('PUT', /^\/v3\/users\/\d+$/, {
-			rate: THROTTLE.rate,
-			seed: THROTTLE.seed,
-			faults: [{ status: 429, retryAfter: THROTTLE.retryAfter }],
-		});
-		rows.push(...(await runGroup(sim, [throttledSpec(N)], engine)));
-		await sim.clearFaults();
-		// Issue 12's lookup rows against an account of N users, as the issue states them.
-		const lookupSim = await startSimProcess({ latencyMs: 20, users: N });
-		try {
-			rows.push(...(await runGroup(lookupSim, lookupSpecs(N), engine)));
-		} finally {
-			await lookupSim.close();
-		}
-		if (LARGE > 0) {
-			const autoLarge = autoMapSpecs(N, LARGE).filter((s) => s.items === LARGE);
-			rows.push(...(await runGroup(sim, [largeSpec(LARGE), ...autoLarge], engine)));
-		}
+		if (ONLY_SCALE) log('BENCH_ONLY=scale: only the long-run rows');
+		else rows.push(...(await runIssueRows(sim, engine, compare)));
+		if (SCALE.length > 0) rows.push(...(await runScaleRows(SCALE, N, (scaleSim, group) => runGroup(scaleSim, group, engine))));
 	} finally {
 		await sim.close();
 		await stopExpressionEngine();
 	}
 	compareWithRaw(rows);
 
-	const issue6 = evaluateTargets(rows, { items: N, large: LARGE });
-	const issue13 = evaluateFloorTargets(rows, { items: N, large: LARGE });
-	const issue12 = evaluateLookupTargets(rows, N);
+	// BENCH_ONLY=scale: the other issues' rows did not run, so their targets are not judged
+	const issue6 = ONLY_SCALE ? [] : evaluateTargets(rows, { items: N, large: LARGE });
+	const issue13 = ONLY_SCALE ? [] : evaluateFloorTargets(rows, { items: N, large: LARGE });
+	const issue12 = ONLY_SCALE ? [] : evaluateLookupTargets(rows, N);
+	const issue24 = SCALE.length > 0 ? evaluateScaleTargets(rows, N, SCALE) : [];
 	const costs = expressionCosts(rows, compare ? ['vm', 'legacy'] : [engine], engine);
 	const header = describe(engine, fallbackNote);
 	const timelines = ['lat20 node Auto', 'lat20 node Auto 429']
@@ -137,15 +161,18 @@ async function main(): Promise<void> {
 		.filter((row): row is Row => row !== undefined)
 		.map((row) => `in-flight per 250 ms (max), ${row.id}: ${row.sim.timeline.join(' ')}`);
 	// one line per kind of row: "floor 14 expr: ..." for every latency, in-flight count and engine
-	const kind = (id: string): string => id.replace(/^lat\d+ /, '').replace(/ C\d+/, '').replace(/ (legacy|vm)$/, '');
+	const kind = (id: string): string => id.replace(/^lat\d+ /, '').replace(/^scale \d+ /, 'scale ').replace(/ C\d+/, '').replace(/ (legacy|vm)$/, '');
 	const notes = [...new Set(rows.filter((row) => row.note !== '').map((row) => `${kind(row.id)}: ${row.note}`))];
 	const totalSeconds = (Date.now() - started) / 1000;
 	console.log([
 		'', header, '', tables(rows, engine), '', [...notes, ...timelines].join('\n'), '',
-		`Cost of one expression per item (0 ms, 10 in flight):\n${formatCosts(costs)}`, '',
-		`Targets of issue 13 (engine ${engine}; vs n8n's floor, ratios within this run):\n${formatTargets(issue13)}`, '',
-		`Target of issue 12 (engine ${engine}; ratio within this run):\n${formatTargets(issue12)}`, '',
-		`Targets of issue 6 (engine ${engine}; vs raw undici):\n${formatTargets(issue6)}`, '',
+		...(ONLY_SCALE ? [] : [
+			`Cost of one expression per item (0 ms, 10 in flight):\n${formatCosts(costs)}`, '',
+			`Targets of issue 13 (engine ${engine}; vs n8n's floor, ratios within this run):\n${formatTargets(issue13)}`, '',
+			`Target of issue 12 (engine ${engine}; ratio within this run):\n${formatTargets(issue12)}`, '',
+			`Targets of issue 6 (engine ${engine}; vs raw undici):\n${formatTargets(issue6)}`, '',
+		]),
+		...(issue24.length ? [`Targets of issue 24 (engine ${engine}; long runs, ratios within this run):\n${formatTargets(issue24)}`, ''] : []),
 		`Bench took ${fixed(totalSeconds / 60, 1)} min.`,
 	].join('\n'));
 	const file = writeResults(join(__dirname, '..', '..'), {
@@ -160,10 +187,11 @@ async function main(): Promise<void> {
 		description: header,
 		rows,
 		expressionCosts: costs,
-		targets: { issue13, issue12, issue6 },
+		scaleItems: SCALE,
+		targets: { issue13, issue12, issue6, issue24 },
 		totalSeconds,
 	});
-	const failed = [...issue13, ...issue12, ...issue6].filter((t) => t.pass === false).length;
+	const failed = [...issue13, ...issue12, ...issue6, ...issue24].filter((t) => t.pass === false).length;
 	log(`written ${file}; ${failed} target(s) failed`);
 }
 

@@ -9,6 +9,7 @@ import { measure, type Measurement } from './measure';
 import { runNode } from './node-run';
 import { rawUndici } from './raw-undici';
 import type { Row } from './report';
+import { partialRecord, upsertPartialParameters } from './scale';
 import type { Spec } from './scenarios';
 import type { SimHandle } from './sim-client';
 import type { SimStats } from './sim-process';
@@ -29,12 +30,16 @@ let runCounter = 0;
 function parametersFor(spec: Spec) {
 	if (spec.mapping === 'fixed') return fixedFieldsParameters(spec.concurrency);
 	if (spec.mapping === 'auto') return AUTO_MAP.parameters(spec.concurrency, spec.lookup);
+	if (spec.mapping === 'upsertPartial') return upsertPartialParameters(spec.concurrency);
 	return nodeParameters(spec.concurrency, spec.options);
 }
 
 export async function runOnce(sim: SimHandle, spec: Spec, engine: ExpressionEngineName): Promise<Sample> {
 	const people = contacts(sim.userIds.slice(0, spec.items), ++runCounter);
-	const items = spec.mapping === 'auto' ? people.map((c) => AUTO_MAP.item(c, spec.lookup)) : people;
+	const items =
+		spec.mapping === 'auto' ? people.map((c) => AUTO_MAP.item(c, spec.lookup))
+		: spec.mapping === 'upsertPartial' ? people.map(partialRecord)
+		: people;
 	await useExpressionEngine(engine);
 	await sim.begin();
 	const { result, m } = await measure(

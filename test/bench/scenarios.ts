@@ -12,8 +12,11 @@ export interface Spec {
 	client: 'node' | 'raw' | 'floor';
 	/** floor rows: what the minimal node reads per item */
 	floor?: FloorMode;
-	/** node rows: how the node maps the item; 'fields' = every field by expression (default) */
-	mapping?: 'fields' | 'fixed' | 'auto';
+	/**
+	 * node rows: how the node maps the item; 'fields' = every field by expression (default),
+	 * 'upsertPartial' = Create or Update on Email from partial records (scale.ts)
+	 */
+	mapping?: 'fields' | 'fixed' | 'auto' | 'upsertPartial';
 	/** Map Automatically rows of issue 12: how the item names its user (fixed External IDs) */
 	lookup?: Lookup;
 	/** 0 = Auto */

@@ -29,6 +29,22 @@ export interface SimStats {
 	timeline: number[];
 	/** the simulator's own CPU time during the scenario, ms */
 	cpuMs: number;
+	/** writes (PUT, PATCH, POST) answered per second over the first and the last fifth of the writing */
+	writeRate: { start: number; end: number };
+}
+
+/** Writes per second over the first and the last fifth of the time between the first and last write. */
+function writeRate(answeredAt: number[]): { start: number; end: number } {
+	if (answeredAt.length < 2) return { start: NaN, end: NaN };
+	// in answering order, so sorted; no spread: 100,000 arguments overflow the stack
+	const first = answeredAt[0];
+	const fifth = (answeredAt[answeredAt.length - 1] - first) / 5;
+	if (fifth <= 0) return { start: NaN, end: NaN };
+	const perSecond = (count: number): number => count / (fifth / 1000);
+	return {
+		start: perSecond(answeredAt.filter((t) => t <= first + fifth).length),
+		end: perSecond(answeredAt.filter((t) => t >= first + 4 * fifth).length),
+	};
 }
 
 function envInt(name: string, fallback: number): number {
@@ -102,6 +118,9 @@ async function main(): Promise<void> {
 					meanBusyInFlight: busy.length === 0 ? 0 : busy.reduce((a, b) => a + b, 0) / busy.length,
 					timeline,
 					cpuMs: (used.user + used.system) / 1000,
+					writeRate: writeRate(
+						sim.answers.filter((entry) => entry.method !== 'GET').map((entry) => entry.answeredAt ?? started),
+					),
 				};
 				sim.clearLog();
 				sim.clearWrites();

@@ -5,17 +5,16 @@
  *
  * The credential tests and the picker searches are tables: a new case is one row.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { SIMULATOR_TOKEN, expectNoSecrets } from '../engine/secrets';
-import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { Screenshots, UI_TIMEOUT_MS, launchBrowser, newPage } from './kit/browser';
-import { e2eEnv } from './kit/env';
+import type { ConvirzaSimulator } from '../simulator';
+import { UI_TIMEOUT_MS, useEditor, type Screenshots } from './kit/browser';
 import { demoWorkflow, fixtureWorkflow, loginCredential, tokenCredential, withCredential, type WorkflowFile } from './kit/fixtures';
-import { startN8nServer, type N8nServer } from './kit/n8nServer';
-import { tail } from './kit/n8nProcess';
-import { N8nRest, OWNER } from './kit/rest';
+import { useInstance, withOutputOf } from './kit/instance';
+import type { N8nServer } from './kit/n8nServer';
+import { OWNER, type N8nRest } from './kit/rest';
 import { until } from './kit/until';
 import {
 	SOURCE_CREDENTIAL,
@@ -24,7 +23,7 @@ import {
 	operationParameter,
 	propertySignature,
 } from './kit/sourceDescription';
-import { createUserFolder, PACKAGE_NAME } from './kit/userFolder';
+import { PACKAGE_NAME } from './kit/userFolder';
 
 const NODE_TYPE = `${PACKAGE_NAME}.convirza`;
 const WRONG_TOKEN = 'cvz_at_not-a-token-Convirza-ever-issued';
@@ -34,33 +33,16 @@ let server: N8nServer;
 let rest: N8nRest;
 /** The Access Token credential as n8n stored it (n8n gave the id). */
 let credential: { id: string; name: string };
+useInstance('server', {}, (instance) => ({ sim, server, rest, credential } = instance));
 
-beforeAll(async () => {
-	sim = await startSimulator();
-	server = await startN8nServer(await createUserFolder('server'));
-	rest = new N8nRest(server.url);
-	await rest.setUpOwnerAndLogIn();
-	const { id: _importId, ...token } = tokenCredential(sim);
-	const stored = await rest.data<{ id: string; name: string }>('POST', '/rest/credentials', token);
-	credential = { id: stored.id, name: stored.name };
-}, 600_000);
-
-afterAll(async () => {
-	await server?.stop();
-	await sim?.close();
-});
-
-/** On a failure, n8n's own last words help more than the assertion alone. */
-function withN8nOutput(error: unknown): never {
-	if (error instanceof Error) error.message += `\n\nn8n's output (last lines):\n${tail(server.process.output(), 30)}`;
-	throw error;
-}
+const withN8nOutput = (error: unknown): never => withOutputOf(server)(error);
 
 describe('what the editor loads', () => {
 	test('n8n loaded the node from the installed package, with the parameters the source declares', async () => {
 		const types = await rest.json<INodeTypeDescription[]>('GET', '/types/nodes.json').catch(withN8nOutput);
 		const ours = types.filter((type) => type.name.startsWith(`${PACKAGE_NAME}.`)).map((type) => type.name);
-		expect(ours.sort()).toEqual([NODE_TYPE, `${NODE_TYPE}Tool`]);
+		// the trigger is not usable as a tool: no Tool variant of it
+		expect(ours.sort()).toEqual([NODE_TYPE, `${NODE_TYPE}Tool`, `${NODE_TYPE}Trigger`]);
 
 		const node = types.find((type) => type.name === NODE_TYPE) as INodeTypeDescription;
 		expect({ displayName: node.displayName, version: node.version, credentials: node.credentials }).toEqual({
@@ -255,20 +237,9 @@ describe('picker search (POST /rest/dynamic-node-parameters/resource-locator-res
 });
 
 describe('the editor, in Chromium', () => {
-	let browser: Browser;
 	let page: Page;
 	let shots: Screenshots;
-
-	beforeAll(async () => {
-		shots = new Screenshots(e2eEnv().screenshots);
-		browser = await launchBrowser();
-		page = await newPage(browser, server.url);
-	}, 120_000);
-
-	afterAll(async () => {
-		await browser?.close();
-		if (shots?.paths.length) process.stdout.write(`\nScreenshots:\n${shots.paths.map((path) => `  ${path}\n`).join('')}`);
-	});
+	useEditor(() => server.url, (editor) => ({ page, shots } = editor));
 
 	/** A workflow stored through the REST API, its Convirza nodes using the stored credential. */
 	async function storeWorkflow(workflow: WorkflowFile): Promise<string> {

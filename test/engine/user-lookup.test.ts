@@ -123,6 +123,19 @@ describe('matching', () => {
 		});
 	});
 
+	it('an expression giving the whole User parameter as a plain value reads it as an ID, as before the modes', async () => {
+		const run = await runUser(sim, 'get', {
+			items: [{ id: 10003 }, { id: ' 10001 ' }, { id: 'john.doe@example.com' }],
+			parameters: { userId: '={{ $json.id }}', options: { concurrency: 1 } },
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(jsonOf(run.items).map((user) => user.id)).toEqual([10003, 10001]);
+		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
+			'The "User" parameter must be a positive whole number, not "john.doe@example.com" (item 2)',
+		]);
+		expect(listRequests()).toEqual([]);
+	});
+
 	it('refuses an email that is no address, before any request', async () => {
 		const run = await runUser(sim, 'get', { parameters: { userId: byEmail('john.doe') }, settings: { onError: 'continueErrorOutput' } });
 		expect(sim.log).toEqual([]);

@@ -6,6 +6,8 @@ export type { PreAuthCall } from './credentials-helper';
 export { createCredentialStore, createCredentialTypes } from './credential-store';
 export type { CredentialStore, StoredCredential } from './credential-store';
 export { runWorkflow, startWorkflow } from './run-workflow';
+export { PollTrigger } from './poll-trigger';
+export type { PollEngine, PollTriggerOptions, Tick } from './poll-trigger';
 export type { RunResult, RunWorkflowOptions, StartedWorkflow } from './run-workflow';
 export { toWorkflowBase } from './workflow-json';
 export type { WorkflowJson } from './workflow-json';

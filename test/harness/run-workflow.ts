@@ -2,6 +2,7 @@ import { WorkflowExecute } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	ExecutionError,
+	IDataObject,
 	ICredentialType,
 	INodeExecutionData,
 	INodeTypes,
@@ -26,6 +27,8 @@ export interface RunWorkflowOptions {
 	credentialsHelper?: TestCredentialsHelper;
 	/** Run only up to (and including) this node, like n8n's "Execute step" from scratch. */
 	destinationNode?: string;
+	/** The workflow's static data (changed in place by what the run writes into it). */
+	staticData?: IDataObject;
 }
 
 export interface RunResult {
@@ -126,6 +129,7 @@ function launch(
 		nodeTypes: options.nodeTypes,
 		settings: workflowData.settings,
 		pinData: workflowData.pinData,
+		staticData: options.staticData,
 	});
 	const additionalData = createAdditionalData({
 		credentialsHelper,

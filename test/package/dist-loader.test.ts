@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { Themed } from 'n8n-workflow';
+import type { INodeType, Themed } from 'n8n-workflow';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -116,13 +116,23 @@ async function expectPackageLoads(expected: ExpectedPackage): Promise<void> {
 }
 
 describe('built package (dist/) loaded by n8n-core PackageDirectoryLoader', () => {
-	it('knows n8n-nodes-convirza.convirza and convirzaApi, with codex and light/dark icons in dist/', async () => {
+	it.each(['convirza', 'convirzaTrigger'])('knows n8n-nodes-convirza.%s and convirzaApi, with codex and light/dark icons in dist/', async (nodeName) => {
 		await expectPackageLoads({
 			root: repoRoot,
 			packageName: 'n8n-nodes-convirza',
-			nodeName: 'convirza',
+			nodeName,
 			credentialName: 'convirzaApi',
 		});
+	});
+
+	it('loads the trigger as a polling trigger without inputs that is not a tool', async () => {
+		const loader = await loadPackage(repoRoot);
+		const { description } = loader.getNode('convirzaTrigger').type as INodeType;
+		expect(description).toMatchObject({ polling: true, group: ['trigger'], inputs: [], outputs: ['main'] });
+		expect(description.usableAsTool).toBeUndefined();
+		expect(Object.keys(loader.known.nodes)).toEqual(expect.arrayContaining(['convirzaTrigger']));
+		// n8n adds its Poll Times parameter to every polling node it loads
+		expect(description.properties.map((property) => property.name)).toContain('pollTimes');
 	});
 });
 

@@ -4,12 +4,15 @@
  * must follow the same rule; this test reads every import of nodes/Convirza and holds it to that.
  * One exception: the pure helpers may name the API's payload shapes (`import type` from api/types.ts).
  * transport/ imports nothing from api/: the wire types it needs live in transport/wire.ts.
+ * The trigger (nodes/ConvirzaTrigger) sits on top like the node file: it may use every layer of
+ * nodes/Convirza (the call filters' definitions, the API, the transport), and nothing imports it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 
 const nodeRoot = path.resolve(__dirname, '../../nodes/Convirza');
+const triggerRoot = path.resolve(__dirname, '../../nodes/ConvirzaTrigger');
 
 /** Which top-level folders of nodes/Convirza each folder may import from (besides itself). */
 const allowed: Record<string, string[]> = {
@@ -19,6 +22,7 @@ const allowed: Record<string, string[]> = {
 	actions: ['api', 'transport', 'helpers'],
 	methods: ['actions', 'api', 'transport', 'helpers'],
 	'.': ['actions', 'methods', 'api', 'transport', 'helpers'],
+	trigger: ['actions', 'methods', 'api', 'transport', 'helpers'],
 };
 
 function tsFiles(dir: string): string[] {
@@ -29,8 +33,9 @@ function tsFiles(dir: string): string[] {
 	});
 }
 
-/** The layer a file belongs to: its first folder under nodes/Convirza ('.' for the node file). */
+/** The layer a file belongs to: its first folder under nodes/Convirza ('.' for the node file), or the trigger. */
 function layerOf(file: string): string {
+	if (!path.relative(triggerRoot, file).startsWith('..')) return 'trigger';
 	const [first, ...rest] = path.relative(nodeRoot, file).split(path.sep);
 	return rest.length === 0 ? '.' : first;
 }
@@ -52,12 +57,12 @@ function relativeImports(file: string): Array<{ specifier: string; typeOnly: boo
 
 const payloadTypes = path.join(nodeRoot, 'api', 'types.ts');
 
-const imports = tsFiles(nodeRoot).flatMap((file) =>
+const imports = [...tsFiles(nodeRoot), ...tsFiles(triggerRoot)].flatMap((file) =>
 	relativeImports(file).map(({ specifier, typeOnly }) => {
 		const target = path.resolve(path.dirname(file), specifier);
 		const module = existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts');
 		const from = layerOf(file);
-		return { file: path.relative(nodeRoot, file), from, to: from === 'helpers' && typeOnly && module === payloadTypes ? from : layerOf(module), specifier };
+		return { file: path.relative(path.dirname(nodeRoot), file), from, to: from === 'helpers' && typeOnly && module === payloadTypes ? from : layerOf(module), specifier };
 	}),
 );
 
@@ -74,4 +79,10 @@ test('every import goes down the layers, never up', () => {
 		.filter(({ from, to }) => from !== to && !allowed[from].includes(to))
 		.map(({ file, specifier }) => `${file} imports ${specifier}`);
 	expect(upward).toEqual([]);
+});
+
+test('the trigger is held to the layers too', () => {
+	const fromTrigger = imports.filter(({ from }) => from === 'trigger');
+	expect(fromTrigger.map(({ to }) => to)).toEqual(expect.arrayContaining(['api', 'transport']));
+	expect(imports.filter(({ from, to }) => from !== 'trigger' && to === 'trigger')).toEqual([]);
 });

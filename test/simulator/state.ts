@@ -38,6 +38,9 @@ export class SimState {
 	private readonly subtrees = new Map<number, Set<number>>();
 	private readonly loginAttempts = new Map<string, number[]>();
 	private extraCount = 0;
+	/** Bumped by every change to a user, so a cached listing is never stale. */
+	private usersVersion = 0;
+	private listing: { key: string; version: number; rows: UserRecord[] } | undefined;
 
 	constructor() {
 		for (const ou of SEED_ORG_UNITS) this.orgUnits.set(ou.id, { ...ou });
@@ -57,6 +60,7 @@ export class SimState {
 	}
 
 	insertUser(u: UserRecord): void {
+		this.usersVersion++;
 		this.users.set(u.id, u);
 		this.emailIndex.set(u.username.toLowerCase(), u.id);
 	}
@@ -65,6 +69,7 @@ export class SimState {
 	updateUser(id: number, patch: Partial<UserRecord>): UserRecord {
 		const u = this.users.get(id);
 		if (!u) throw new Error(`simulator: no user ${id}`);
+		this.usersVersion++;
 		if (patch.username !== undefined && patch.username.toLowerCase() !== u.username.toLowerCase()) {
 			if (this.emailIndex.get(u.username.toLowerCase()) === id) this.emailIndex.delete(u.username.toLowerCase());
 			this.emailIndex.set(patch.username.toLowerCase(), id);
@@ -72,6 +77,18 @@ export class SimState {
 		Object.assign(u, patch, { id });
 		if ('roleDisplay' in patch && patch.roleDisplay === undefined) delete u.roleDisplay;
 		return u;
+	}
+
+	/**
+	 * The rows of a list query (filtered and sorted), built once per query and state: a client paging
+	 * through an account of 100,000 users asks 500 pages of one query, and filtering and sorting the
+	 * whole account for each page made the simulator, not the client, the cost of a large listing.
+	 */
+	listRows(key: string, build: () => UserRecord[]): UserRecord[] {
+		if (this.listing?.key !== key || this.listing.version !== this.usersVersion) {
+			this.listing = { key, version: this.usersVersion, rows: build() };
+		}
+		return this.listing.rows;
 	}
 
 	/** Id of the user holding this email (case-insensitive), if any. */

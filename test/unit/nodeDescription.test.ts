@@ -38,10 +38,7 @@ describe('the composed node description', () => {
 				[]) as INodePropertyOptions[];
 		const expected: Record<string, { values: string[]; action: RegExp }> = {
 			call: { values: ['get', 'getAll', 'getRecording'], action: /^Get (a call|many calls|a call recording)$/ },
-			group: {
-				values: ['create', 'upsert', 'get', 'getAll', 'update'],
-				action: /^(Create|Create or update|Get|Update) a group$|^Get many groups$/,
-			},
+			group: { values: ['create', 'upsert', 'get', 'getAll', 'update'], action: /^(Create|Create or update|Get|Update) a group$|^Get many groups$/ },
 			textConversation: { values: ['getAll'], action: /^Get many text conversations$/ },
 			user: {
 				values: ['create', 'upsert', 'delete', 'get', 'getAll', 'update', 'updatePartial'],

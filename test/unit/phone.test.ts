@@ -97,6 +97,16 @@ const TABLE: Array<[unknown, string, Expected]> = [
 	[612345678, '39', no('is a number, which cannot show whether the phone number starts with 0')],
 	[-4255550199, '1', no('must be a phone number as text, not -4255550199')],
 	[4255550199.5, '1', no('must be a phone number as text')],
+	// Found by mutation testing: the bounds and branches each of these rows holds in place.
+	[0, '1', no('must be a phone number as text, not 0')],
+	['+14255550199'.padEnd(100), '1', ok('+14255550199')],
+	['+358 (0)9 123 4567', '49', ok('+35891234567')],
+	['+677 12345', '1', ok('+67712345')],
+	['+49 1234 5678 90123', '1', ok('+491234567890123')],
+	['+800 0123 4567', '1', ok('+80001234567')],
+	['24255550199', '1', no('has 11 digits, but national numbers of +1 have 10 (after an optional 1)')],
+	['55 1234 567', '52', no('has 9 digits, but national numbers of +52 have 10: "')],
+	['612 34567', '370', no('starting with its trunk prefix 0 or 8: "')],
 	[null, '1', no('must be a phone number as text, not null')],
 	[undefined, '1', no('must be a phone number as text, not undefined')],
 	[true, '1', no('must be a phone number as text, not true')],
@@ -175,6 +185,7 @@ describe('parseDefaultCountryCode', () => {
 		['378', '378'],
 		['+225', '225'],
 		['998', '998'],
+		[`${' '.repeat(98)}49`, '49'],
 	])('accepts %j as %s', (input, expected) => {
 		expect(parseDefaultCountryCode(input, 'Default Country Code')).toBe(expected);
 	});
@@ -198,6 +209,10 @@ describe('parseDefaultCountryCode', () => {
 		[null, 'must be a country calling code, not null'],
 		[undefined, 'must be a country calling code, not undefined'],
 		[{}, 'must be a country calling code, not an object'],
+		[true, 'must be a country calling code, not true'],
+		['91268', 'is not a country calling code in use'],
+		['12685', 'is not a country calling code in use'],
+		['4+9', 'is not a country calling code in use'],
 	])('refuses %j', (input, fragment) => {
 		const error = refusal(() => parseDefaultCountryCode(input, 'Default Country Code'));
 		expect(error.parameter).toBe('Default Country Code');

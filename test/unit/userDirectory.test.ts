@@ -37,4 +37,30 @@ describe('UserDirectory', () => {
 		expect((await users.find({ by: 'externalId', externalId: 'CRM-1' })).map((entry) => entry.id)).toEqual([1]);
 		expect(await users.find({ by: 'externalId', externalId: '' })).toEqual([]);
 	});
+
+	it('a change noted before any listing started never overrides the listing, which is read after it', async () => {
+		const users = directory();
+		// e.g. item 1 updated user 3 by ID; Convirza has changed them again since, as the listing shows
+		users.remember(3, { externalId: 'CRM-OLD' });
+		expect((await users.find({ by: 'externalId', externalId: 'CRM-3' })).map((entry) => entry.id)).toEqual([3]);
+		expect(await users.find({ by: 'externalId', externalId: 'CRM-OLD' })).toEqual([]);
+	});
+
+	it('a change noted while the listing is under way is applied on top of it', async () => {
+		let answer!: () => void;
+		const listed = new Promise<void>((resolve) => (answer = resolve));
+		const users = new UserDirectory(
+			{
+				request: async () => {
+					await listed;
+					return { data: { users: USERS, total: USERS.length } };
+				},
+			} as unknown as ConvirzaClient,
+			1_000,
+		);
+		const lookup = users.find({ by: 'externalId', externalId: 'CRM-1' });
+		users.remember(1, { externalId: 'CRM-1' });
+		answer();
+		expect((await lookup).map((entry) => entry.id)).toEqual([1]);
+	});
 });

@@ -1,6 +1,8 @@
 import { toUserRequestBody } from '../../nodes/Convirza/actions/user/body';
 import { toCurrentProfile } from '../../nodes/Convirza/actions/user/currentProfile';
+import { fieldsFromInput } from '../../nodes/Convirza/actions/user/mapping';
 import { userFromResponse } from '../../nodes/Convirza/api/users';
+import { refusal } from '../kit/refusal';
 import { JOHN_LIST_ROW } from '../kit/users';
 
 /** Body settings as an operation's Options give them, country code 1. */
@@ -125,5 +127,40 @@ describe('toUserRequestBody', () => {
 		const body = toUserRequestBody(fields, settings(true));
 		expect(body).toEqual({ first_name: 'Ann' });
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('fieldsFromInput (Map Automatically)', () => {
+	it("reads Convirza's names and the node's, and remembers which key set each field", () => {
+		expect(fieldsFromInput({ first_name: 'Jo', agentRingTo: '+14255550199', ct_user_ou_id: 70035 }, false)).toEqual({
+			fields: { firstName: 'Jo', agentRingTo: '+14255550199', group: 70035 },
+			keys: { firstName: 'first_name', agentRingTo: 'agentRingTo', group: 'ct_user_ou_id' },
+		});
+	});
+
+	it('accepts two keys for one field when they agree', () => {
+		expect(fieldsFromInput({ first_name: 'Jo', firstName: 'Jo' }, false).fields).toEqual({ firstName: 'Jo' });
+		const twice = refusal(() => fieldsFromInput({ first_name: 'Jo', firstName: 'Joe' }, false));
+		expect(twice.message).toBe('The input item\'s "firstName" and "first_name" set the same field to different values');
+	});
+
+	it('leaves consumed keys out, takes extra keys as they are, and skips unknown keys only when asked', () => {
+		const json = { ct_user_id: 10001, clearAliases: true, title: 'VP', last_name: 'Doe' };
+		expect(fieldsFromInput(json, true, ['ct_user_id'], ['clearAliases']).fields).toEqual({ clearAliases: true, lastName: 'Doe' });
+		expect(refusal(() => fieldsFromInput(json, false, ['ct_user_id'], ['clearAliases'])).message).toBe(
+			'The input item\'s "title" is not a Convirza user field',
+		);
+		expect(refusal(() => fieldsFromInput({ clearAliases: true }, false)).parameter).toBe('clearAliases');
+	});
+
+	it.each([
+		['First_Name', /^Did you mean "first_name"\? /],
+		['firstname', /^Did you mean "firstName"\? /],
+		['AGENT_RING_TO', /^Did you mean "agent_ring_to"\? /],
+		['titel', /^Use Convirza's field names \(username, first_name, /],
+	])('a near miss such as %s points to the key meant, in its naming style', (key, fix) => {
+		const refused = refusal(() => fieldsFromInput({ [key]: 'x' }, false));
+		expect(refused.fix).toMatch(fix);
+		expect(refused.fix).toMatch(/or turn on "Ignore Unknown Keys"\.$/);
 	});
 });

@@ -6,7 +6,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { ApiGroup, ConvirzaEnvelope, GroupListQuery, GroupRequestBody, GroupTreeNode } from './types';
-import { nextOffset, offsetPages } from './paging';
+import { offsetPages } from './paging';
 import type { ConvirzaClient } from '../transport';
 
 /** Rows per list request. The list's limit range is not documented: the users list's default. */
@@ -81,7 +81,11 @@ export interface GroupPage {
 	next?: number;
 }
 
-/** One page of GET /v3/groups/list: the direct children of `org_unit_id`, and where the next page starts. */
+/**
+ * One page of GET /v3/groups/list: the direct children of `org_unit_id`. Convirza's `total` says
+ * where the list ends; without it, a short page does (a page shorter than asked for, with `total`
+ * beyond it, means Convirza caps the page size, and the next page follows).
+ */
 export async function listGroupsPage(
 	client: ConvirzaClient,
 	query: GroupListQuery,
@@ -95,7 +99,9 @@ export async function listGroupsPage(
 	const groups = rowsOf(response.data);
 	if (groups === undefined) throw unreadable(client, 'group list', response.data, itemIndex);
 	const total = Number((response.data as IDataObject).total ?? Number.NaN);
-	return { groups, next: nextOffset(page.offset, groups.length, page.limit, Number.isFinite(total) ? total : undefined) };
+	const end = page.offset + groups.length;
+	const last = groups.length === 0 || (Number.isFinite(total) ? end >= total : groups.length < page.limit);
+	return { groups, next: last ? undefined : end };
 }
 
 /** Every direct child of `query.org_unit_id` matching the query, up to `limit`. */

@@ -63,8 +63,11 @@ export function isEmailTaken(error: unknown): boolean {
 const outsideScope = (reason: string) => /org.?unit|hierarchy|scope/i.test(reason);
 
 function hintFor(status: number, reason: string, context: FailureContext): string {
-	const scope =
-		"The group is outside your account's hierarchy (Convirza answers 401 or 403 for that, depending on the endpoint): pick it from the Group list or use an ID from it.";
+	// What the request itself knows a 403 means (the calls listing: the Group filter) says most.
+	if (status === 403 && context.forbidden !== undefined) return context.forbidden;
+	if ((status === 401 || status === 403) && outsideScope(reason)) {
+		return "The group is outside your account's hierarchy (Convirza answers 401 or 403 for that, depending on the endpoint): pick it from the Group list or use an ID from it.";
+	}
 	switch (status) {
 		case 400:
 			if (emailTaken(reason)) {
@@ -75,11 +78,9 @@ function hintFor(status: number, reason: string, context: FailureContext): strin
 			}
 			return 'Convirza refused the values sent. Correct the field named in the message.';
 		case 401:
-			if (outsideScope(reason)) return scope;
 			return 'The access token is missing, expired or revoked. Put a fresh token into the Convirza credential (or check its email and password).';
 		case 403:
-			if (context.forbidden === undefined && outsideScope(reason)) return scope;
-			return context.forbidden ?? 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
+			return 'User operations need an Admin token: use a credential of a Convirza user with the Admin role.';
 		case 404:
 			return context.notFound ?? 'Convirza does not know this resource. Check the ID.';
 		case 429:

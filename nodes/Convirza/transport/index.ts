@@ -6,6 +6,7 @@ import {
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
 	type INode,
+	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { failureToError, type FailureContext } from './apiError';
@@ -51,7 +52,7 @@ export interface ApiRequest {
 	ambiguous?: string;
 }
 
-type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** A file downloaded: its bytes, and the content type its server declared, if any. */
 export interface DownloadedFile {

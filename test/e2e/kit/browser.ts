@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
+import { e2eEnv } from './env';
+
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it when missing). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -60,4 +62,29 @@ export class Screenshots {
 			throw error;
 		}
 	}
+}
+
+export interface Editor {
+	page: Page;
+	shots: Screenshots;
+}
+
+/**
+ * Chromium on the editor at `url()` for the tests of the calling describe block: opened before them
+ * (handed to `opened`), closed after them, with the screenshots taken listed at the end.
+ */
+export function useEditor(url: () => string, opened: (editor: Editor) => void): void {
+	let browser: Browser | undefined;
+	let shots: Screenshots | undefined;
+
+	beforeAll(async () => {
+		shots = new Screenshots(e2eEnv().screenshots);
+		browser = await launchBrowser();
+		opened({ page: await newPage(browser, url()), shots });
+	}, 120_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		if (shots?.paths.length) process.stdout.write(`\nScreenshots:\n${shots.paths.map((path) => `  ${path}\n`).join('')}`);
+	});
 }

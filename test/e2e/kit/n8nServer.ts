@@ -10,9 +10,19 @@ export interface N8nServer {
 const READY_WITHIN_MS = 240_000;
 const POLL_MS = 250;
 
+/** Whether `GET url` answers 200 now. */
+async function answers(url: string): Promise<boolean> {
+	try {
+		return (await fetch(url, { signal: AbortSignal.timeout(5_000) })).status === 200;
+	} catch {
+		return false; // not listening yet
+	}
+}
+
 /**
  * `n8n start` on free ports in `userFolder`, resolved once `GET /healthz/readiness` answers 200 (the
- * database is up and migrated, nodes are loaded). Fails early with n8n's output if n8n exits first,
+ * database is up and migrated, nodes are loaded) and so does the REST API the editor loads first
+ * (`GET /rest/settings`): n8n 1.x answers readiness before it has registered its REST routes. Fails early with n8n's output if n8n exits first,
  * and after {@link READY_WITHIN_MS} at the latest.
  */
 export async function startN8nServer(userFolder: string): Promise<N8nServer> {
@@ -35,12 +45,7 @@ export async function startN8nServer(userFolder: string): Promise<N8nServer> {
 			await proc.stop();
 			throw new Error(`n8n was not ready within ${READY_WITHIN_MS} ms:\n${tail(proc.output())}`);
 		}
-		try {
-			const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) });
-			if (response.status === 200) return server;
-		} catch {
-			// not listening yet
-		}
+		if ((await answers(`${url}/healthz/readiness`)) && (await answers(`${url}/rest/settings`))) return server;
 		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 	}
 }

@@ -47,28 +47,31 @@ function listUsers(ctx: RouteContext, caller: UserRecord, svc: Services): Reply 
 	const sortOrder = enumParam(q, 'sort_order', ['desc', 'asc'] as const) ?? 'desc';
 	const { limit, offset } = pagingParams(q);
 
-	const units = state.subtree(ou);
-	const rows: UserRecord[] = [];
-	for (const u of state.users.values()) {
-		if (!units.has(u.ct_user_ou_id)) continue;
-		const hidden =
-			status === undefined ? u.user_status === 'deleted' && !svc.settings.defaultListIncludesDeleted : u.user_status !== status;
-		if (hidden) continue;
-		if (role !== undefined && u.role !== role) continue;
-		if (name !== undefined && !`${u.first_name} ${u.last_name}`.toLowerCase().includes(name)) continue;
-		if (email !== undefined && !u.username.toLowerCase().includes(email)) continue;
-		rows.push(u);
-	}
-	const key = (u: UserRecord): string =>
-		sortBy === 'created_on' ? u.created_on
-		: sortBy === 'name' ? `${u.first_name} ${u.last_name}`.toLowerCase()
-		: u.username.toLowerCase();
-	const dir = sortOrder === 'asc' ? 1 : -1;
-	rows.sort((a, b) => {
-		const ka = key(a);
-		const kb = key(b);
-		return ka < kb ? -dir : ka > kb ? dir : a.id - b.id;
-	});
+	const build = (): UserRecord[] => {
+		const units = state.subtree(ou);
+		const rows: UserRecord[] = [];
+		for (const u of state.users.values()) {
+			if (!units.has(u.ct_user_ou_id)) continue;
+			const hidden =
+				status === undefined ? u.user_status === 'deleted' && !svc.settings.defaultListIncludesDeleted : u.user_status !== status;
+			if (hidden) continue;
+			if (role !== undefined && u.role !== role) continue;
+			if (name !== undefined && !`${u.first_name} ${u.last_name}`.toLowerCase().includes(name)) continue;
+			if (email !== undefined && !u.username.toLowerCase().includes(email)) continue;
+			rows.push(u);
+		}
+		const key = (u: UserRecord): string =>
+			sortBy === 'created_on' ? u.created_on
+			: sortBy === 'name' ? `${u.first_name} ${u.last_name}`.toLowerCase()
+			: u.username.toLowerCase();
+		const dir = sortOrder === 'asc' ? 1 : -1;
+		return rows.sort((a, b) => {
+			const ka = key(a);
+			const kb = key(b);
+			return ka < kb ? -dir : ka > kb ? dir : a.id - b.id;
+		});
+	};
+	const rows = state.listRows(JSON.stringify([ou, name, email, role, status, sortBy, sortOrder]), build);
 	const page = rows.slice(offset, offset + limit).map((u) => toListRow(u, state));
 	return ok({ users: page, total: rows.length }, ctx.requestId);
 }

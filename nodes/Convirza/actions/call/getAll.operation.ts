@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { includeParameter, readIncludes } from './parameters';
+import { includeParameter, parseIncludes } from './parameters';
 import { callStartOf } from '../../api/callRows';
 import { DAY_MS, readCalls, type CallFilters, type TimeRange } from '../../api/calls';
 import { parseDateTime } from '../../helpers/dates';
@@ -8,10 +8,10 @@ import { InputError } from '../../helpers/InputError';
 import { toE164 } from '../../helpers/phone';
 import { parseNonNegativeInteger } from '../../helpers/validation';
 import { limitParameters, readLimit } from '../common/list';
-import { readGroupFilter, resolveGroupId, type GroupChoice } from '../group/locator';
+import { optionalGroupChoice, resolveGroupId, type GroupLookup } from '../group/locator';
 import type { DirectoryServices } from '../group/services';
 import { optionsCollection } from '../common/requestOptions';
-import { nodeParameter } from '../parameters';
+import { nodeParameter, type ParameterOptions } from '../parameters';
 import { readBodySettings } from '../user/body';
 import { defaultCountryCodeOption } from '../user/descriptions';
 import { fieldByParam, fieldParameter } from '../user/fields';
@@ -109,8 +109,8 @@ export const description: INodeProperties[] = [
 interface ListInput {
 	filters: CallFilters;
 	range?: TimeRange;
-	/** The Group filter (org_unit_id), looked up first when given by name or External ID. */
-	group?: GroupChoice;
+	/** The Group filter given by name or External ID, looked up before the listing. */
+	group?: GroupLookup;
 	limit: number;
 	newestFirst: boolean;
 }
@@ -130,10 +130,24 @@ function readRange(context: IExecuteFunctions, filters: IDataObject): TimeRange 
 	return { start, end };
 }
 
-function readFilters(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): CallFilters {
-	const options = nodeParameter<IDataObject>(context, 'options', itemIndex, {}, { label: 'Options' });
+/** Reads one parameter of the node (the trigger reads them without an item). */
+export type ReadParameter = (name: string, fallback: unknown, options?: ParameterOptions) => unknown;
+
+/**
+ * The Filters collection (Start and End aside) and Include as the listing's filters; the trigger
+ * reads them too. A Group given by name or External ID is handed to `onLookup` (Get Many looks it up
+ * in the execution's group directory); where there is none (the trigger), it is refused.
+ */
+export function readFilters(parameter: ReadParameter, filters: IDataObject, onLookup?: (lookup: GroupLookup) => void): CallFilters {
+	const options = parameter('options', {}, { label: 'Options' }) as IDataObject;
 	const { defaultCountryCode } = readBodySettings(options);
 	const query: CallFilters = {};
+	const choice = optionalGroupChoice(parameter('filters.group', '', { label: group.displayName }), group.displayName);
+	if (typeof choice === 'number') query.org_unit_id = choice;
+	else if (choice !== undefined && onLookup !== undefined) onLookup(choice);
+	else if (choice !== undefined) {
+		throw new InputError(group.displayName, 'cannot be given by name or External ID here', 'Pick the group from the list, or give its ID.');
+	}
 	const phone = (name: string, label: string) => (isBlank(filters[name]) ? undefined : toE164(filters[name], label, defaultCountryCode));
 	query.caller_id = phone('callerNumber', 'Caller Number');
 	query.phone_number = phone('trackingNumber', 'Tracking Number');
@@ -156,7 +170,7 @@ function readFilters(context: IExecuteFunctions, itemIndex: number, filters: IDa
 			return upper;
 		});
 	}
-	query.include = readIncludes(context, itemIndex);
+	query.include = parseIncludes(parameter('include', [], { label: 'Include' }));
 	for (const key of Object.keys(query) as Array<keyof CallFilters>) if (query[key] === undefined) delete query[key];
 	return query;
 }
@@ -167,10 +181,12 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	if (sort !== 'newest' && sort !== 'oldest') {
 		throw new InputError('Sort', `must be newest or oldest, not "${String(sort)}"`, 'Pick Newest First or Oldest First.');
 	}
+	let lookup: GroupLookup | undefined;
+	const read = (name: string, fallback: unknown, options?: ParameterOptions) => nodeParameter(this, name, itemIndex, fallback, options);
 	return {
-		filters: readFilters(this, itemIndex, filters),
+		filters: readFilters(read, filters, (given) => (lookup = given)),
 		range: readRange(this, filters),
-		group: readGroupFilter(this, 'filters.group', group.displayName, itemIndex),
+		group: lookup,
 		limit: readLimit(this, itemIndex),
 		newestFirst: sort === 'newest',
 	};
@@ -183,12 +199,12 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
  */
 export async function execute(
 	this: IExecuteFunctions,
-	{ filters: given, range, group: choice, limit, newestFirst }: ListInput,
+	{ filters: given, range, group: lookup, limit, newestFirst }: ListInput,
 	itemIndex: number,
 	{ client, groups }: DirectoryServices,
 ): Promise<IDataObject[]> {
 	const filters =
-		choice === undefined ? given : { ...given, org_unit_id: await resolveGroupId(choice, groups, group.displayName, itemIndex) };
+		lookup === undefined ? given : { ...given, org_unit_id: await resolveGroupId(lookup, groups, group.displayName, itemIndex) };
 	const found: Array<{ call: IDataObject; start: number; id: string }> = [];
 	for await (const page of readCalls(client, filters, { range, newestFirst, itemIndex })) {
 		for (const call of page.calls) found.push({ call, start: callStartOf(client.node, call, itemIndex), id: String(call.call_id ?? call.id) });

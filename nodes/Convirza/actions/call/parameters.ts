@@ -48,7 +48,11 @@ export const includeParameter: INodeProperties = {
 };
 
 export function readIncludes(context: IExecuteFunctions, itemIndex: number): CallInclude[] {
-	const value = nodeParameter<unknown>(context, 'include', itemIndex, [], { label: 'Include' });
+	return parseIncludes(nodeParameter<unknown>(context, 'include', itemIndex, [], { label: 'Include' }));
+}
+
+/** The Include parameter's value (a list, or comma-separated text from an expression) as expansions. */
+export function parseIncludes(value: unknown): CallInclude[] {
 	const list = Array.isArray(value) ? value : typeof value === 'string' && value.trim() !== '' ? value.split(',') : [];
 	return list.map((entry) => {
 		const include = String(entry).trim().toLowerCase() as CallInclude;

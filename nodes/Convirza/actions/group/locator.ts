@@ -78,15 +78,16 @@ export function parseGroupChoice(value: unknown, label: string): GroupChoice {
 	return parseNonNegativeInteger(raw, label, '70035');
 }
 
-/**
- * A Group filter (a locator inside Filters, e.g. `filters.group`), read whole: its mode is part of
- * its value. Not set or empty: undefined.
- */
-export function readGroupFilter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): GroupChoice | undefined {
-	const value = nodeParameter<unknown>(context, name, itemIndex, '', { label });
+/** A group value that may be left empty (a filter): undefined when it is, else as parseGroupChoice reads it. */
+export function optionalGroupChoice(value: unknown, label: string): GroupChoice | undefined {
 	const raw = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
 	return parseGroupChoice(value, label);
+}
+
+/** A Group filter (a locator inside Filters, e.g. `filters.group`), read whole: its mode is part of its value. */
+export function readGroupFilter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): GroupChoice | undefined {
+	return optionalGroupChoice(nodeParameter<unknown>(context, name, itemIndex, '', { label }), label);
 }
 
 const MAX_LISTED = 10;

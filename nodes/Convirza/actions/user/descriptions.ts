@@ -100,5 +100,5 @@ export const fillUnsetFieldsOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here.',
+		'Whether to read the user first and send their current values for the fields not set here. Convirza replaces the whole profile on update, so turning this off sends only the fields set here. Not used with Update in One Request.',
 };

@@ -8,6 +8,7 @@ import { USER_ID_KEY, fieldsFromInput, readMappingMode, userRefFromInput } from 
 import type { UserRequestBody } from '../../api/types';
 import { getUser, updateUser } from '../../api/users';
 import type { UserServices } from './services';
+import { updateInOneRequestOption } from './updateRequest';
 import { nodeParameter, readOptions } from '../parameters';
 
 /** What Update and Update (Partial) read for an item before sending anything. */
@@ -18,8 +19,8 @@ export interface ProfileChange {
 	options: IDataObject;
 }
 
-/** Every option either operation may have (Update adds Fill Unset Fields). */
-const OPTIONS = [...profileChangeOptions(), fillUnsetFieldsOption];
+/** Every option either operation may have (Update adds Fill Unset Fields and Update in One Request). */
+const OPTIONS = [...profileChangeOptions(), fillUnsetFieldsOption, updateInOneRequestOption];
 
 export function readProfileChange(this: IExecuteFunctions, itemIndex: number): ProfileChange {
 	const options = readOptions(this, itemIndex, OPTIONS);

@@ -4,7 +4,6 @@ import { resolveGroup, type DraftBody } from './body';
 import { defaultCountryCodeOption } from './descriptions';
 import { changeOf, findUsersByEmail, type DirectoryEntry, type LookupKey } from './directory';
 import { fieldByParam } from './fields';
-import { fillFromCurrentUser } from './fillFromCurrent';
 import { onlyMatch } from './locator';
 import { ignoreUnknownKeysOption, inMode, mappingModeParameter } from './mapping';
 import {
@@ -22,6 +21,7 @@ import { ItemError } from '../../helpers/InputError';
 import { isEmailTaken } from '../../transport/apiError';
 import { itemFailure } from '../itemError';
 import type { UserServices } from './services';
+import { updateInOneRequestOption, updateRequest } from './updateRequest';
 import { nodeParameter, readOptions } from '../parameters';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -36,7 +36,7 @@ const REQUIRED_BY_MATCH = {
 	externalId: [...REQUIRED_TO_CREATE, MATCHED_EXTERNAL_ID],
 };
 const below = inMode(show, 'defineBelow');
-const ownOptions = [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption];
+const ownOptions = [defaultCountryCodeOption, ignoreEmptyAdditionalOption, ignoreUnknownKeysOption, updateInOneRequestOption];
 
 export const description: INodeProperties[] = [
 	{
@@ -73,12 +73,14 @@ export const description: INodeProperties[] = [
 interface UpsertInput {
 	key: LookupKey;
 	body: DraftBody;
+	options: IDataObject;
 }
 
 /** An item ready to write: its group resolved. */
 interface Resolved {
 	key: LookupKey;
 	body: UserRequestBody;
+	options: IDataObject;
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
@@ -90,7 +92,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): UpsertInput {
 		matchOn === 'email'
 			? { by: 'email', email: String(sent[EMAIL.key]) }
 			: { by: 'externalId', externalId: String(sent[EXTERNAL_ID.key]) };
-	return { key, body };
+	return { key, body, options };
 }
 
 type Action = 'created' | 'updated';
@@ -102,10 +104,13 @@ const outcome = (action: Action, userId: number | undefined, response: UserChang
 	...(response as unknown as IDataObject),
 });
 
-/** Updates the user that was found the way Update does: PUT, with the fields not set filled from them. */
-async function updateFound(run: UserServices, userId: number, body: UserRequestBody, itemIndex: number) {
-	const filled = await fillFromCurrentUser(run.client, userId, body, itemIndex, 'Additional Fields');
-	const response = await updateUser(run.client, 'PUT', userId, filled, itemIndex);
+/**
+ * Updates the user that was found the way Update does: PUT, with the fields not set filled from
+ * them, or one PATCH of the fields set (Update in One Request).
+ */
+async function updateFound(run: UserServices, userId: number, { body, options }: Resolved, itemIndex: number) {
+	const request = await updateRequest(run.client, userId, body, { ...options, fillUnsetFields: true }, itemIndex, 'Additional Fields');
+	const response = await updateUser(run.client, request.method, userId, request.body, itemIndex);
 	run.users.remember(userId, changeOf(body));
 	return outcome('updated', userId, response);
 }
@@ -119,10 +124,11 @@ async function updateFound(run: UserServices, userId: number, body: UserRequestB
  */
 async function updateEmailHolder(
 	run: UserServices,
-	{ key, body }: Resolved,
+	input: Resolved,
 	refusal: Error,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	const { key, body } = input;
 	const email = String((body as Record<string, unknown>)[EMAIL.key]);
 	const holders = await findUsersByEmail(run.client, email, { itemIndex });
 	if (holders.length === 0) {
@@ -137,7 +143,7 @@ async function updateEmailHolder(
 	const holder = onlyMatch({ by: 'email', email }, holders, EMAIL.displayName);
 	if (key.by === 'externalId') refuseOtherPerson(holder, key, email);
 	try {
-		return await updateFound(run, holder.id, body, itemIndex);
+		return await updateFound(run, holder.id, input, itemIndex);
 	} catch (error) {
 		// No second round: the item fails with both answers.
 		throw itemFailure(
@@ -171,13 +177,14 @@ export async function execute(
 	itemIndex: number,
 	run: UserServices,
 ): Promise<IDataObject> {
-	const { key } = input;
+	const { key, options } = input;
 	const body = await resolveGroup(input.body, run.groups, itemIndex);
+	const resolved: Resolved = { key, body, options };
 	const lane = key.by === 'email' ? `email:${key.email.toLowerCase()}` : `externalId:${key.externalId}`;
 	return await run.inOrder.run(lane, async () => {
 		const found = await run.users.find(key, itemIndex);
 		if (found.length > 0) {
-			return await updateFound(run, onlyMatch(key, found, 'Match On').id, body, itemIndex);
+			return await updateFound(run, onlyMatch(key, found, 'Match On').id, resolved, itemIndex);
 		}
 		const created = await createProfile(run, body, itemIndex).then(
 			({ userId, response }) => outcome('created', userId, response),
@@ -185,6 +192,6 @@ export async function execute(
 		);
 		if (!(created instanceof Error)) return created;
 		if (!isEmailTaken(created)) throw created;
-		return await updateEmailHolder(run, { key, body }, created, itemIndex);
+		return await updateEmailHolder(run, resolved, created, itemIndex);
 	});
 }
