@@ -68,7 +68,7 @@ async function pollOnce(context: IPollFunctions): Promise<IDataObject[] | null> 
 	const client = new ConvirzaClient(context);
 	const source =
 		event === 'newCall'
-			? callEvents(client, readCallFilters(context), lookBackMs)
+			? callEvents(client, await readCallFilters(context, client), lookBackMs)
 			: textEvents(client, readTextType(context), lookBackMs);
 	// Fetch Test Event: the newest event, and the state left exactly as it was.
 	if (context.getMode() === 'manual') return [await source.newest(Date.now())];

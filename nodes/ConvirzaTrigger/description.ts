@@ -8,10 +8,13 @@ import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow'
 import { description as callGetMany, readFilters } from '../Convirza/actions/call/getAll.operation';
 import { includeParameter } from '../Convirza/actions/call/parameters';
 import { description as textGetMany } from '../Convirza/actions/textConversation/getAll.operation';
+import { GroupDirectory } from '../Convirza/actions/group/directory';
+import { resolveGroupId, type GroupLookup } from '../Convirza/actions/group/locator';
 import { defaultCountryCodeOption } from '../Convirza/actions/user/descriptions';
 import type { CallFilters } from '../Convirza/api/calls';
 import type { TextConversationQuery } from '../Convirza/api/texts';
 import { InputError } from '../Convirza/helpers/InputError';
+import type { ConvirzaClient } from '../Convirza/transport';
 
 export type TriggerEvent = 'newCall' | 'newTextMessage';
 
@@ -89,9 +92,16 @@ export function readLookBackMs(context: IPollFunctions): number {
 	return minutes * 60_000;
 }
 
-export function readCallFilters(context: IPollFunctions): CallFilters {
+/**
+ * The call filters. A Group given by name or External ID is looked up on every poll (two requests by
+ * name, a walk of the tree by External ID), so a group renamed or moved is followed, not a stale ID.
+ */
+export async function readCallFilters(context: IPollFunctions, client: ConvirzaClient): Promise<CallFilters> {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
-	return readFilters((name, fallback, options) => context.getNodeParameter(name, fallback, options), filters);
+	let lookup: GroupLookup | undefined;
+	const query = readFilters((name, fallback, options) => context.getNodeParameter(name, fallback, options), filters, (given) => (lookup = given));
+	if (lookup === undefined) return query;
+	return { ...query, org_unit_id: await resolveGroupId(lookup, new GroupDirectory(client), 'Group', 0) };
 }
 
 const TYPES = (textType.options as Array<{ value: string }>).map((option) => option.value);

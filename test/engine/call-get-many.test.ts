@@ -6,7 +6,7 @@
  * call linked to its input item.
  */
 import { startSimulator, KNOWN_CALLERS, type ConvirzaSimulator } from '../simulator';
-import { errorOf, FAST_RETRIES, groupFromList, jsonOf, pairedOf, runOperation, toErrorOutput } from '../kit';
+import { errorOf, FAST_RETRIES, groupBy, groupFromList, jsonOf, pairedOf, runOperation, toErrorOutput } from '../kit';
 
 const NOW = Date.parse('2026-04-01T12:00:00.000Z');
 const DAY = 24 * 3600 * 1000;
@@ -161,6 +161,21 @@ describe('Call → Get Many: filters', () => {
 		const error = errorOf(run.errors[0]);
 		expect(error.error).toBe('Convirza error 403: Org unit is outside your scope');
 		expect(error.message).toMatch(/outside your user's scope/);
+	});
+
+	it('a group by External ID: one walk of the hierarchy for every item, each item its own listing', async () => {
+		const items = [{ team: 'GRP-70036' }, { team: 'GRP-70035' }, { team: 'GRP-70036' }];
+		const run = await getMany({ limit: 1, filters: { group: groupBy('externalId', '={{ $json.team }}') } }, { items });
+		expect(run.errors).toEqual([]);
+		expect(lists().map((q) => q.org_unit_id)).toEqual(['70036', '70035', '70036']);
+		expect(sim.requests('GET', '/v3/groups/60001')).toHaveLength(1);
+		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it('a group name that matches no group fails its item naming it, and lists no call', async () => {
+		const run = await getMany({ limit: 1, filters: { group: groupBy('name', 'Nowhere Team') } }, { settings: toErrorOutput });
+		expect(errorOf(run.errors[0]).error).toBe('No Convirza group is named "Nowhere Team" (item 0)');
+		expect(lists()).toEqual([]);
 	});
 
 	it('rows whose shape the node cannot read fail the item naming what came, never an empty list', async () => {

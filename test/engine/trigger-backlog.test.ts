@@ -4,7 +4,7 @@
  * resuming it, the look back's edge, the filters sent, and Fetch Test Event.
  */
 import { CALLS, DAY, MINUTE, fetchTestEvent, idsOf, newTrigger, activated, useTriggerTestBed } from './convirzaTrigger';
-import { groupFromList } from '../kit/runs';
+import { groupBy, groupFromList } from '../kit/runs';
 import type { PollTrigger } from '../harness';
 import { startSimulator } from '../simulator';
 
@@ -122,6 +122,28 @@ it('sends the filters of Call → Get Many: group, tracking number in E.164, dis
 	for (const request of bed.sim.requests('GET', CALLS)) {
 		expect(request.query).toMatchObject({ org_unit_id: '70035', phone_number: '+18005550101', disposition: 'ANSWERED,VOICEMAIL', include: 'recordings,tags' });
 	}
+});
+
+it('takes the Group by path or External ID, looked up in the hierarchy on every poll', async () => {
+	for (const group of [groupBy('name', 'West Region / Support Team'), groupBy('externalId', 'GRP-70036')]) {
+		bed.sim.clearLog();
+		const trigger = await activated(newTrigger(bed.sim, { parameters: { filters: { group } } }));
+		bed.clock.advance(MINUTE);
+		await trigger.tick();
+		const calls = bed.sim.requests('GET', CALLS);
+		expect(calls.length).toBeGreaterThanOrEqual(2);
+		for (const request of calls) expect(request.query.org_unit_id).toBe('70036');
+		// the activation and the poll each looked it up: a renamed or moved group is followed
+		if (group.mode === 'name') expect(bed.sim.requests('GET', '/v3/groups/tree')).toHaveLength(4);
+	}
+});
+
+it('fails the activation naming the group when no group has that name, and reads no call', async () => {
+	const trigger = newTrigger(bed.sim, { parameters: { filters: { group: groupBy('name', 'Nowhere Team') } } });
+	const { error } = await trigger.activate();
+	expect(error?.name).toBe('NodeOperationError');
+	expect(error?.message).toBe('No Convirza group is named "Nowhere Team"');
+	expect(bed.sim.requests('GET', CALLS)).toEqual([]);
 });
 
 it('fails the activation with the parameter named when a filter cannot be read, before any request', async () => {

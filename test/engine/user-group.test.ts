@@ -6,7 +6,7 @@
  * group requests do not grow with the number of items.
  */
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
-import { groupBy, jsonOf, runUser, toErrorOutput } from '../kit';
+import { groupBy, jsonOf, runOperation, runUser, toErrorOutput } from '../kit';
 
 let sim: ConvirzaSimulator;
 afterEach(async () => sim.close());
@@ -73,6 +73,12 @@ describe('the Group parameter by name or path', () => {
 		const run = await runUser(sim, 'getAll', { parameters: { returnAll: true, filters: { group: groupBy('name', 'East Region') } } });
 		expect(sim.requests('GET', '/v3/users/list').map((r) => r.query.org_unit_id)).toEqual(['65001']);
 		expect(run.items.length).toBeGreaterThan(0);
+	});
+
+	it('the Call Get Many filter takes a group by path, the same picker', async () => {
+		const run = await runOperation(sim, 'call', 'getAll', { parameters: { limit: 1, filters: { group: groupBy('name', 'West Region / Support Team') } } });
+		expect(run.error).toBeUndefined();
+		expect(sim.requests('GET', '/v3/conversations/calls').map((r) => r.query.org_unit_id)).toEqual(['70036']);
 	});
 });
 

@@ -72,6 +72,4 @@ export const standardToken = (sim: ConvirzaSimulator) => tokenCredential(sim, si
 export const groupBy = (mode: 'list' | 'id' | 'name' | 'externalId', value: string | number) => ({ __rl: true, mode, value });
 
 /** Runs the Convirza node with the given Group operation; one empty input item unless told. */
-export async function runGroup(sim: ConvirzaSimulator, operation: string, run: UserRun = {}) {
-	return await runUser(sim, operation, { ...run, parameters: { resource: 'group', ...run.parameters } });
-}
+export const runGroup = (sim: ConvirzaSimulator, operation: string, run: UserRun = {}) => runOperation(sim, 'group', operation, run);

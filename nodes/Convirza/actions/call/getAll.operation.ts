@@ -8,8 +8,9 @@ import { InputError } from '../../helpers/InputError';
 import { toE164 } from '../../helpers/phone';
 import { parseNonNegativeInteger } from '../../helpers/validation';
 import { filtersCollection, limitParameters, readLimit } from '../common/list';
+import { optionalGroupChoice, resolveGroupId, type GroupLookup } from '../group/locator';
+import type { DirectoryServices } from '../group/services';
 import { optionsCollection } from '../common/requestOptions';
-import type { RunServices } from '../operation';
 import { nodeParameter, type ParameterOptions } from '../parameters';
 import { readBodySettings } from '../user/body';
 import { defaultCountryCodeOption } from '../user/descriptions';
@@ -100,6 +101,8 @@ export const description: INodeProperties[] = [
 interface ListInput {
 	filters: CallFilters;
 	range?: TimeRange;
+	/** The Group filter given by name or External ID, looked up before the listing. */
+	group?: GroupLookup;
 	limit: number;
 	newestFirst: boolean;
 }
@@ -122,13 +125,21 @@ function readRange(context: IExecuteFunctions, filters: IDataObject): TimeRange 
 /** Reads one parameter of the node (the trigger reads them without an item). */
 export type ReadParameter = (name: string, fallback: unknown, options?: ParameterOptions) => unknown;
 
-/** The Filters collection (Start and End aside) and Include as the listing's filters; the trigger reads them too. */
-export function readFilters(parameter: ReadParameter, filters: IDataObject): CallFilters {
+/**
+ * The Filters collection (Start and End aside) and Include as the listing's filters; the trigger
+ * reads them too. A Group given by name or External ID is handed to `onLookup` (Get Many looks it up
+ * in the execution's group directory); where there is none (the trigger), it is refused.
+ */
+export function readFilters(parameter: ReadParameter, filters: IDataObject, onLookup?: (lookup: GroupLookup) => void): CallFilters {
 	const options = parameter('options', {}, { label: 'Options' }) as IDataObject;
 	const { defaultCountryCode } = readBodySettings(options);
 	const query: CallFilters = {};
-	const groupId = parameter('filters.group', '', { extractValue: true, label: group.displayName });
-	if (!isBlank(groupId)) query.org_unit_id = group.parse(groupId, group.displayName, { defaultCountryCode }) as number;
+	const choice = optionalGroupChoice(parameter('filters.group', '', { label: group.displayName }), group.displayName);
+	if (typeof choice === 'number') query.org_unit_id = choice;
+	else if (choice !== undefined && onLookup !== undefined) onLookup(choice);
+	else if (choice !== undefined) {
+		throw new InputError(group.displayName, 'cannot be given by name or External ID here', 'Pick the group from the list, or give its ID.');
+	}
 	const phone = (name: string, label: string) => (isBlank(filters[name]) ? undefined : toE164(filters[name], label, defaultCountryCode));
 	query.caller_id = phone('callerNumber', 'Caller Number');
 	query.phone_number = phone('trackingNumber', 'Tracking Number');
@@ -162,9 +173,12 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	if (sort !== 'newest' && sort !== 'oldest') {
 		throw new InputError('Sort', `must be newest or oldest, not "${String(sort)}"`, 'Pick Newest First or Oldest First.');
 	}
+	let lookup: GroupLookup | undefined;
+	const read = (name: string, fallback: unknown, options?: ParameterOptions) => nodeParameter(this, name, itemIndex, fallback, options);
 	return {
-		filters: readFilters((name, fallback, options) => nodeParameter(this, name, itemIndex, fallback, options), filters),
+		filters: readFilters(read, filters, (given) => (lookup = given)),
 		range: readRange(this, filters),
+		group: lookup,
 		limit: readLimit(this, itemIndex),
 		newestFirst: sort === 'newest',
 	};
@@ -177,10 +191,12 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
  */
 export async function execute(
 	this: IExecuteFunctions,
-	{ filters, range, limit, newestFirst }: ListInput,
+	{ filters: given, range, group: lookup, limit, newestFirst }: ListInput,
 	itemIndex: number,
-	{ client }: RunServices,
+	{ client, groups }: DirectoryServices,
 ): Promise<IDataObject[]> {
+	const filters =
+		lookup === undefined ? given : { ...given, org_unit_id: await resolveGroupId(lookup, groups, group.displayName, itemIndex) };
 	const found: Array<{ call: IDataObject; start: number; id: string }> = [];
 	for await (const page of readCalls(client, filters, { range, newestFirst, itemIndex })) {
 		for (const call of page.calls) found.push({ call, start: callStartOf(client.node, call, itemIndex), id: String(call.call_id ?? call.id) });

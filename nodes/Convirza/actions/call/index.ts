@@ -3,11 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getRecording from './getRecording.operation';
-import { clientServices, type Resource } from '../operation';
+import { directoryServices, type DirectoryServices } from '../group/services';
+import type { Resource } from '../operation';
 
-export const resource: Resource = {
+/** Get Many's Group filter may name a group by name or External ID: the items share a group directory. */
+export const resource: Resource<DirectoryServices> = {
 	operations: { get, getAll, getRecording },
-	services: clientServices,
+	services: directoryServices,
 };
 
 export const description: INodeProperties[] = [

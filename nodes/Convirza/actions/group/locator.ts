@@ -5,10 +5,12 @@
  * the group up in the execution's directory, and fails unless exactly one active group matches.
  */
 import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { DirectoryGroup, GroupDirectory } from './directory';
 import { InputError, ItemError } from '../../helpers/InputError';
 import { parseNonNegativeInteger, parseText } from '../../helpers/validation';
+import { nodeParameter } from '../parameters';
 
 /** A group named by what the operator knows of it; an org unit ID needs no lookup and stays a number. */
 export type GroupLookup = { by: 'name'; name: string } | { by: 'externalId'; externalId: string };
@@ -74,6 +76,18 @@ export function parseGroupChoice(value: unknown, label: string): GroupChoice {
 		return locator.mode === 'name' ? { by: 'name', name: text } : { by: 'externalId', externalId: text };
 	}
 	return parseNonNegativeInteger(raw, label, '70035');
+}
+
+/** A group value that may be left empty (a filter): undefined when it is, else as parseGroupChoice reads it. */
+export function optionalGroupChoice(value: unknown, label: string): GroupChoice | undefined {
+	const raw = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+	return parseGroupChoice(value, label);
+}
+
+/** A Group filter (a locator inside Filters, e.g. `filters.group`), read whole: its mode is part of its value. */
+export function readGroupFilter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): GroupChoice | undefined {
+	return optionalGroupChoice(nodeParameter<unknown>(context, name, itemIndex, '', { label }), label);
 }
 
 const MAX_LISTED = 10;

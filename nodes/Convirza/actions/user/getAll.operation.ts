@@ -10,7 +10,7 @@ import { InputError } from '../../helpers/InputError';
 import { parseText } from '../../helpers/validation';
 import type { UserServices } from './services';
 import { nodeParameter } from '../parameters';
-import { parseGroupChoice, resolveGroupId, type GroupChoice } from '../group/locator';
+import { readGroupFilter, resolveGroupId, type GroupChoice } from '../group/locator';
 import { filtersCollection, limitParameters, readLimit } from '../common/list';
 import { optionsCollection } from '../common/requestOptions';
 
@@ -139,17 +139,10 @@ interface ListInput {
 	simplify: boolean;
 }
 
-/** The Group filter, read whole: its mode (by name, by External ID) is part of its value. */
-function groupFilter(context: IExecuteFunctions, itemIndex: number): GroupChoice | undefined {
-	const value = nodeParameter<unknown>(context, 'filters.group', itemIndex, '', { label: group.displayName });
-	const raw = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
-	return isBlank(raw) ? undefined : parseGroupChoice(value, group.displayName);
-}
-
 export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	return {
 		query: listQuery(this, itemIndex),
-		group: groupFilter(this, itemIndex),
+		group: readGroupFilter(this, 'filters.group', group.displayName, itemIndex),
 		limit: readLimit(this, itemIndex),
 		simplify: nodeParameter(this, 'simplify', itemIndex, true, { label: 'Simplify' }),
 	};
