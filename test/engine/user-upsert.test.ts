@@ -105,7 +105,17 @@ describe('User → Create or Update, Match On Email', () => {
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
 			'Convirza refused to create the user (Convirza error 400: Email already in use), and no user in your groups has the email "kate.novak@othercorp.example" (item 0)',
 		]);
+		expect(jsonOf(run.errors)[0].message).toBe('The email may belong to a user of another Convirza account. Use another email.');
 	});
+
+	it('a create refused for another reason fails with Convirza\'s own answer: the email is not looked up, nothing updated', async () => {
+		sim.inject('POST', '/v3/users', { status: 400, body: { statusCode: 400, message: 'Bad Request', error: 'Timezone not allowed' } });
+		const run = await upsert([{ email: 'nina.park@acme-corp.example', first: 'Nina' }]);
+		expect(jsonOf(run.errors).map((item) => item.error)).toEqual(['Convirza error 400: Timezone not allowed']);
+		const post = sim.log.findIndex((r) => r.method === 'POST');
+		expect(sim.log.slice(post).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/users']);
+	});
+
 });
 
 describe('User → Create or Update, Match On External ID', () => {
@@ -145,6 +155,7 @@ describe('User → Create or Update, Match On External ID', () => {
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
 			'2 Convirza users have the External ID "EXT-10003": 10003, 10006 (item 0)',
 		]);
+		expect(jsonOf(run.errors)[0].message).toMatch(/^The "Match On" parameter must name one user/);
 	});
 
 	it('the email is taken by a user without an External ID: that user is updated, once', async () => {
@@ -153,6 +164,16 @@ describe('User → Create or Update, Match On External ID', () => {
 		expect(writes()).toEqual(['POST /v3/users', 'PUT /v3/users/10010']);
 		expect(jsonOf(run.items)[0]).toMatchObject({ action: 'updated', userId: 10010 });
 		expect(sim.user(10010)).toMatchObject({ user_ext_id: 'CRM-77', first_name: 'Isa' });
+	});
+
+	it('the email is taken by a user created since the listing, whose External ID differs only by spaces: that user is updated', async () => {
+		// The listing saw no one (the user was created by another execution a moment later)
+		sim.inject('GET', '/v3/users/list', { status: 200, body: { code: 200, message: 'Success', data: { users: [], total: 0 } } });
+		sim.setUser(10010, { user_ext_id: ' CRM-77 ' });
+		const run = await upsert([{ email: 'isabel.duarte@acme-corp.example', first: 'Isa' }], byExternalId('CRM-77'));
+
+		expect(writes()).toEqual(['POST /v3/users', 'PUT /v3/users/10010']);
+		expect(jsonOf(run.items)[0]).toMatchObject({ action: 'updated', userId: 10010 });
 	});
 
 	it("the email is taken by another person (another External ID): their record is never overwritten", async () => {
@@ -177,6 +198,7 @@ describe('User → Create or Update, Match On External ID', () => {
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
 			'Convirza refused to create the user (Convirza error 400: Email already in use) and then to update user 10010, who has the email "isabel.duarte@acme-corp.example": Convirza error 400: Timezone not allowed (item 0)',
 		]);
+		expect(jsonOf(run.errors)[0].message).toBe('Nothing was changed. Correct what Convirza named, then run the item again.');
 	});
 });
 

@@ -49,7 +49,7 @@ export const groups = {
 	},
 	upsert: {
 		mutate: [`${USER}/upsert.operation.ts`],
-		tests: ['test/engine/user-upsert.test.ts', 'test/engine/upsert-race.test.ts'],
+		tests: ['test/engine/user-upsert.test.ts', 'test/engine/upsert-race.test.ts', 'test/engine/update-one-request.test.ts'],
 	},
 	mapping: {
 		mutate: [`${USER}/mapping.ts`, `${USER}/fillFromCurrent.ts`, `${USER}/currentProfile.ts`],
