@@ -102,10 +102,10 @@ export function formatTargets(targets: readonly Target[]): string {
 	return targets.map((t) => `${verdict(t.pass)}  ${t.name}: ${t.detail}`).join('\n');
 }
 
-export function writeResults(root: string, report: object): string {
+export function writeResults(root: string, report: object, name = 'latest.json'): string {
 	const folder = join(root, 'bench-results');
 	mkdirSync(folder, { recursive: true });
-	const file = join(folder, 'latest.json');
+	const file = join(folder, name);
 	writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 	return file;
 }

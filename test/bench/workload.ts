@@ -24,11 +24,11 @@ export interface Contact {
 	audio: boolean;
 }
 
-const FIRST = ['Maya', 'Daniel', 'Aisha', 'Tomás', 'Lena', 'Kofi', 'Sara', 'Jonas', 'Mei', 'Ravi', 'Elif', 'Owen'];
-const LAST = ['Hart', 'Okoro', 'Lindqvist', 'Moreau', 'Tan', 'Alvarez', 'Novak', 'Byrne', 'Sato', 'Fischer', 'Reyes'];
-const TIMEZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'UTC'];
+export const FIRST = ['Maya', 'Daniel', 'Aisha', 'Tomás', 'Lena', 'Kofi', 'Sara', 'Jonas', 'Mei', 'Ravi', 'Elif', 'Owen'];
+export const LAST = ['Hart', 'Okoro', 'Lindqvist', 'Moreau', 'Tan', 'Alvarez', 'Novak', 'Byrne', 'Sato', 'Fischer', 'Reyes'];
+export const TIMEZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'UTC'];
 /** Active Acme teams and regions, all inside the seeded admin's hierarchy. */
-const TEAMS = [70035, 70036, 70040, 65000, 65001];
+export const TEAMS = [70035, 70036, 70040, 65000, 65001];
 
 /** Contacts for the given users; `run` changes the CRM id so every run really changes something. */
 export function contacts(userIds: readonly number[], run: number): Contact[] {

@@ -11,8 +11,9 @@ import type { INode, IRun } from 'n8n-workflow';
 
 import { startSimulator, type ConvirzaSimulator } from '../simulator';
 import { NODE_TYPE, TRIGGER, tokenCredential, type WorkflowFile } from './kit/fixtures';
-import { n8nCommand, n8nCommandOk, tail } from './kit/n8nProcess';
-import { nodeOutput, parseRawOutput } from './kit/runOutput';
+import { executeWorkflow } from './kit/execute';
+import { n8nCommandOk } from './kit/n8nProcess';
+import { nodeOutput } from './kit/runOutput';
 import { createUserFolder } from './kit/userFolder';
 
 const WORKFLOW_ID = 'e2eCrmTeamsAndReps';
@@ -100,12 +101,7 @@ beforeAll(async () => {
 	writeFileSync(workflows, JSON.stringify([workflow()]));
 	await n8nCommandOk(folder, ['import:workflow', `--input=${workflows}`]);
 
-	const command = await n8nCommand(folder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
-	// n8n 2.41.1's `execute` now and then segfaults (139) while shutting down, after printing the run.
-	if (command.code !== 0 && !(command.code === 139 && /^\}$/m.test(command.stdout))) {
-		throw new Error(`n8n execute exited with ${command.code}:\n${tail(command.output)}`);
-	}
-	run = parseRawOutput(command.stdout);
+	({ run } = await executeWorkflow(folder, WORKFLOW_ID));
 }, 600_000);
 
 afterAll(async () => {

@@ -19,8 +19,9 @@ import {
 	tokenCredential,
 	type WorkflowFile,
 } from './kit/fixtures';
-import { n8nCommand, n8nCommandOk, tail, type CommandResult } from './kit/n8nProcess';
-import { nodeOutput, parseRawOutput } from './kit/runOutput';
+import { executeWorkflow } from './kit/execute';
+import { n8nCommandOk, type CommandResult } from './kit/n8nProcess';
+import { nodeOutput } from './kit/runOutput';
 import { createUserFolder } from './kit/userFolder';
 
 let sim: ConvirzaSimulator;
@@ -47,22 +48,9 @@ afterAll(async () => {
 	await sim?.close();
 });
 
-/**
- * n8n 2.41.1's `execute` now and then dies of a segmentation fault (exit 139) while shutting down,
- * after it printed the whole run: seen on this machine with and without expressions in the
- * workflow, for the same workflow that exits 0 on the next try. The printed run still decides.
- */
-const CRASHED_AFTER_PRINTING = 139;
-
-/** `n8n execute --id=<id> --rawOutput`: the run it printed, and everything n8n wrote. */
+/** `n8n execute --id=<id> --rawOutput`, which must have succeeded: the run it printed, and everything n8n wrote. */
 async function execute(workflowId: string | undefined): Promise<{ run: IRun; command: CommandResult }> {
-	if (!workflowId) throw new Error('the workflow has no id');
-	const command = await n8nCommand(folder, ['execute', `--id=${workflowId}`, '--rawOutput']);
-	const printed = command.code === CRASHED_AFTER_PRINTING && /^\}$/m.test(command.stdout);
-	if (command.code !== 0 && !printed) {
-		throw new Error(`n8n execute --id=${workflowId} exited with ${command.code}:\n${tail(command.output)}`);
-	}
-	const run = parseRawOutput(command.stdout);
+	const { run, command } = await executeWorkflow(folder, workflowId);
 	expect(run.status).toBe('success');
 	expect(run.data.resultData.error).toBeUndefined();
 	return { run, command };

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
@@ -63,13 +64,20 @@ export interface N8nProcess {
 	stop(): Promise<void>;
 }
 
-/** Starts `n8n <args>` through the reaper (test/e2e/kit/reaper.js), so it dies with this process. */
-export function spawnN8n(args: string[], env: NodeJS.ProcessEnv): N8nProcess {
+/**
+ * Starts `n8n <args>` through the reaper (test/e2e/kit/reaper.js), so it dies with this process.
+ * With `stdoutFile`, n8n's stdout goes into that file instead of a pipe (and `output()` is the file, then
+ * stderr, no longer interleaved).
+ */
+export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): N8nProcess {
 	const { node, n8n } = e2eEnv();
-	const child = spawn(node, [REAPER, node, n8n, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	const stdout = stdoutFile === undefined ? 'pipe' : openSync(stdoutFile, 'w');
+	const child = spawn(node, [REAPER, node, n8n, ...args], { env, stdio: ['pipe', stdout, 'pipe'] });
+	if (typeof stdout === 'number') closeSync(stdout);
 	const out: string[] = [];
 	const all: string[] = [];
 	const err: string[] = [];
+	const written = (): string => (stdoutFile === undefined ? out.join('') : readFileSync(stdoutFile, 'utf8'));
 	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
 		out.push(chunk);
 		all.push(chunk);
@@ -84,8 +92,8 @@ export function spawnN8n(args: string[], env: NodeJS.ProcessEnv): N8nProcess {
 	});
 	return {
 		child,
-		output: () => all.join(''),
-		stdout: () => out.join(''),
+		output: () => (stdoutFile === undefined ? all.join('') : written() + err.join('')),
+		stdout: written,
 		stderr: () => err.join(''),
 		exited,
 		stop: async () => {
@@ -94,6 +102,8 @@ export function spawnN8n(args: string[], env: NodeJS.ProcessEnv): N8nProcess {
 		},
 	};
 }
+
+let commands = 0;
 
 export interface CommandResult {
 	code: number | null;
@@ -110,6 +120,9 @@ export function tail(text: string, lines = 40): string {
 /**
  * Runs one n8n CLI command (`import:workflow`, `execute`, …) in `userFolder` to its end. Past
  * `timeoutMs` the command is stopped and the call fails with its output: a bound, not a wait.
+ * Its stdout goes through a file: n8n prints (`execute --rawOutput`'s run too) through its logger and
+ * exits 100 ms later, and Node writes to a pipe asynchronously: a run of 20,000 items came out cut off
+ * after 11 MB. Node writes to a file synchronously.
  */
 export async function n8nCommand(
 	userFolder: string,
@@ -117,7 +130,8 @@ export async function n8nCommand(
 	options: { timeoutMs?: number } = {},
 ): Promise<CommandResult> {
 	const env = n8nEnvironment(userFolder, { port: await freePort(), brokerPort: await freePort() });
-	const proc = spawnN8n(args, env);
+	const stdoutFile = join(userFolder, `n8n-stdout-${++commands}.txt`);
+	const proc = spawnN8n(args, env, stdoutFile);
 	const timeoutMs = options.timeoutMs ?? 180_000;
 	let timer: NodeJS.Timeout | undefined;
 	const timedOut = new Promise<'timeout'>((resolve) => {
@@ -129,7 +143,9 @@ export async function n8nCommand(
 		await proc.stop();
 		throw new Error(`n8n ${args.join(' ')} did not end within ${timeoutMs} ms:\n${tail(proc.output())}`);
 	}
-	return { code: outcome, stdout: proc.stdout(), stderr: proc.stderr(), output: proc.output() };
+	const result = { code: outcome, stdout: proc.stdout(), stderr: proc.stderr(), output: proc.output() };
+	rmSync(stdoutFile);
+	return result;
 }
 
 /** Like {@link n8nCommand}, and fails with n8n's output unless the command exits with 0. */
