@@ -125,13 +125,15 @@ describe('matching', () => {
 
 	it('an expression giving the whole User parameter as a plain value reads it as an ID, as before the modes', async () => {
 		const run = await runUser(sim, 'get', {
-			items: [{ id: 10003 }, { id: ' 10001 ' }, { id: 'john.doe@example.com' }],
+			items: [{ id: 10003 }, { id: ' 10001 ' }, { id: 'john.doe@example.com' }, { id: null }, {}],
 			parameters: { userId: '={{ $json.id }}', options: { concurrency: 1 } },
 			settings: { onError: 'continueErrorOutput' },
 		});
 		expect(jsonOf(run.items).map((user) => user.id)).toEqual([10003, 10001]);
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual([
 			'The "User" parameter must be a positive whole number, not "john.doe@example.com" (item 2)',
+			'The "User" parameter must be text, not null (item 3)',
+			'The "User" parameter must be text, not undefined (item 4)',
 		]);
 		expect(listRequests()).toEqual([]);
 	});
@@ -150,6 +152,16 @@ describe('matching', () => {
 		});
 		expect(sim.log).toEqual([]);
 		expect(jsonOf(run.errors).map((item) => item.error)).toEqual(['The "User" parameter has no External ID (item 0)']);
+		expect(jsonOf(run.errors)[0].message).toBe('Map the CRM contact ID (or whatever you store as External ID) into the User parameter.');
+	});
+
+	it('an expression in User that fails names the User parameter, before any request', async () => {
+		const run = await runUser(sim, 'get', {
+			parameters: { userId: { __rl: true, mode: 'id', value: '={{ $json.crm.id.toFixed() }}' } },
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(sim.log).toEqual([]);
+		expect(jsonOf(run.errors)[0].error).toMatch(/^The "User" parameter/);
 	});
 });
 

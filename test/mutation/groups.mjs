@@ -45,7 +45,7 @@ export const groups = {
 	},
 	lookups: {
 		mutate: [`${USER}/directory.ts`, `${USER}/locator.ts`],
-		tests: ['test/unit/userDirectory.test.ts', 'test/engine/user-lookup.test.ts'],
+		tests: ['test/unit/userDirectory.test.ts', 'test/engine/user-lookup.test.ts', 'test/engine/user-upsert.test.ts'],
 	},
 	upsert: {
 		mutate: [`${USER}/upsert.operation.ts`],

@@ -96,7 +96,8 @@ export async function findUsersByEmail(
 		const candidate = options.deleted ? { ...entry, status: null } : entry;
 		if (matches(candidate, key)) found.push(entry);
 	}
-	return found;
+	// Lowest ID first, as the directory answers: an error listing several users reads the same either way.
+	return found.sort((a, b) => a.id - b.id);
 }
 
 export class UserDirectory {
