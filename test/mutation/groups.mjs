@@ -27,6 +27,7 @@ export const groups = {
 		mutate: [`${TRANSPORT}/failure.ts`, `${TRANSPORT}/outcome.ts`, `${TRANSPORT}/backoff.ts`, retryLoop()],
 		tests: [
 			'test/unit/transportPolicy.test.ts',
+			'test/unit/transportFailure.test.ts',
 			'test/unit/ambiguousFailure.test.ts',
 			'test/reliability/fault-matrix.test.ts',
 			'test/reliability/give-up.test.ts',
