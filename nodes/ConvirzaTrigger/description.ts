@@ -9,7 +9,7 @@ import { description as callGetMany, readFilters } from '../Convirza/actions/cal
 import { includeParameter } from '../Convirza/actions/call/parameters';
 import { description as textGetMany } from '../Convirza/actions/textConversation/getAll.operation';
 import { GroupDirectory } from '../Convirza/actions/group/directory';
-import { resolveGroupId, type GroupLookup } from '../Convirza/actions/group/locator';
+import { resolveGroupId } from '../Convirza/actions/group/locator';
 import { defaultCountryCodeOption } from '../Convirza/actions/user/descriptions';
 import type { CallFilters } from '../Convirza/api/calls';
 import type { TextConversationQuery } from '../Convirza/api/texts';
@@ -98,10 +98,9 @@ export function readLookBackMs(context: IPollFunctions): number {
  */
 export async function readCallFilters(context: IPollFunctions, client: ConvirzaClient): Promise<CallFilters> {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
-	let lookup: GroupLookup | undefined;
-	const query = readFilters((name, fallback, options) => context.getNodeParameter(name, fallback, options), filters, (given) => (lookup = given));
-	if (lookup === undefined) return query;
-	return { ...query, org_unit_id: await resolveGroupId(lookup, new GroupDirectory(client), 'Group', 0) };
+	const { query, group } = readFilters((name, fallback, options) => context.getNodeParameter(name, fallback, options), filters);
+	if (group === undefined) return query;
+	return { ...query, org_unit_id: await resolveGroupId(group, new GroupDirectory(client), 'Group', 0) };
 }
 
 const TYPES = (textType.options as Array<{ value: string }>).map((option) => option.value);

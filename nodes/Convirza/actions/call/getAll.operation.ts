@@ -127,19 +127,15 @@ export type ReadParameter = (name: string, fallback: unknown, options?: Paramete
 
 /**
  * The Filters collection (Start and End aside) and Include as the listing's filters; the trigger
- * reads them too. A Group given by name or External ID is handed to `onLookup` (Get Many looks it up
- * in the execution's group directory); where there is none (the trigger), it is refused.
+ * reads them too. A Group given by name or External ID comes back as `group`, for the caller to look
+ * up (Get Many in the execution's group directory, the trigger on each poll).
  */
-export function readFilters(parameter: ReadParameter, filters: IDataObject, onLookup?: (lookup: GroupLookup) => void): CallFilters {
+export function readFilters(parameter: ReadParameter, filters: IDataObject): { query: CallFilters; group?: GroupLookup } {
 	const options = parameter('options', {}, { label: 'Options' }) as IDataObject;
 	const { defaultCountryCode } = readBodySettings(options);
 	const query: CallFilters = {};
 	const choice = optionalGroupChoice(parameter('filters.group', '', { label: group.displayName }), group.displayName);
 	if (typeof choice === 'number') query.org_unit_id = choice;
-	else if (choice !== undefined && onLookup !== undefined) onLookup(choice);
-	else if (choice !== undefined) {
-		throw new InputError(group.displayName, 'cannot be given by name or External ID here', 'Pick the group from the list, or give its ID.');
-	}
 	const phone = (name: string, label: string) => (isBlank(filters[name]) ? undefined : toE164(filters[name], label, defaultCountryCode));
 	query.caller_id = phone('callerNumber', 'Caller Number');
 	query.phone_number = phone('trackingNumber', 'Tracking Number');
@@ -164,7 +160,7 @@ export function readFilters(parameter: ReadParameter, filters: IDataObject, onLo
 	}
 	query.include = parseIncludes(parameter('include', [], { label: 'Include' }));
 	for (const key of Object.keys(query) as Array<keyof CallFilters>) if (query[key] === undefined) delete query[key];
-	return query;
+	return typeof choice === 'object' ? { query, group: choice } : { query };
 }
 
 export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
@@ -173,10 +169,10 @@ export function read(this: IExecuteFunctions, itemIndex: number): ListInput {
 	if (sort !== 'newest' && sort !== 'oldest') {
 		throw new InputError('Sort', `must be newest or oldest, not "${String(sort)}"`, 'Pick Newest First or Oldest First.');
 	}
-	let lookup: GroupLookup | undefined;
-	const read = (name: string, fallback: unknown, options?: ParameterOptions) => nodeParameter(this, name, itemIndex, fallback, options);
+	const parameter = (name: string, fallback: unknown, options?: ParameterOptions) => nodeParameter(this, name, itemIndex, fallback, options);
+	const { query, group: lookup } = readFilters(parameter, filters);
 	return {
-		filters: readFilters(read, filters, (given) => (lookup = given)),
+		filters: query,
 		range: readRange(this, filters),
 		group: lookup,
 		limit: readLimit(this, itemIndex),

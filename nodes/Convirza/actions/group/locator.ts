@@ -4,8 +4,7 @@
  * parameters share these modes. Reading a value checks it without any request; resolving it looks
  * the group up in the execution's directory, and fails unless exactly one active group matches.
  */
-import type { INodeProperties } from 'n8n-workflow';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { DirectoryGroup, GroupDirectory } from './directory';
 import { InputError, ItemError } from '../../helpers/InputError';
