@@ -28,6 +28,7 @@ export const groups = {
 		tests: [
 			'test/unit/transportPolicy.test.ts',
 			'test/unit/transportFailure.test.ts',
+			'test/unit/transportRetryLoop.test.ts',
 			'test/unit/ambiguousFailure.test.ts',
 			'test/reliability/fault-matrix.test.ts',
 			'test/reliability/give-up.test.ts',
