@@ -39,6 +39,7 @@ export const groups = {
 		mutate: ['nodes/Convirza/actions/scheduler.ts', 'nodes/Convirza/actions/router.ts'],
 		tests: [
 			'test/unit/concurrency.test.ts',
+			'test/unit/router.test.ts',
 			'test/engine/update-concurrency.test.ts',
 			'test/engine/update-errors.test.ts',
 			'test/engine/options-expressions.test.ts',

@@ -150,6 +150,65 @@ describe('forEachBounded look-ahead', () => {
 		expect(ahead.calls).toEqual([0, 1]);
 	});
 
+	it('reads ahead again after a pause: a full window ends the look-ahead, the next start resumes it', async () => {
+		const { tasks, ahead, done } = runWithLookAhead(4, ConcurrencyLimit.fixed(1));
+		await ahead.readUpTo(1);
+		// Item 0 is slow: the look-ahead finds its window full (item 1 read) and ends.
+		await timerTicks(6);
+		expect(ahead.calls).toEqual([0, 1]);
+		tasks.resolvers[0]();
+		await timerTicks(6);
+		// Item 1 runs and item 2 is read while it is in flight, not only when its own turn comes.
+		expect(tasks.started).toEqual([0, 1]);
+		expect(ahead.calls).toEqual([0, 1, 2]);
+		for (let i = 1; i < 4; i++) {
+			tasks.resolvers[i]();
+			await tick();
+		}
+		await done;
+		expect(ahead.calls).toEqual([0, 1, 2, 3]);
+	});
+
+	it('reads up to the last item and never past it, while the items started so far are in flight', async () => {
+		// Limit 3 of 5 items: items 3 and 4 are read ahead, and the look-ahead's window (next + limit)
+		// reaches past the end, so only the item count stops it.
+		const { tasks, ahead, done } = runWithLookAhead(5, ConcurrencyLimit.fixed(3));
+		await ahead.readUpTo(4);
+		await timerTicks(6);
+		expect(tasks.started).toEqual([0, 1, 2]);
+		expect(ahead.calls).toEqual([0, 1, 2, 3, 4]);
+		for (let i = 0; i < 5; i++) {
+			tasks.resolvers[i]();
+			await tick();
+		}
+		await done;
+		expect(ahead.calls).toEqual([0, 1, 2, 3, 4]);
+	});
+
+	it('stops reading ahead when told to stop while items are still in flight', async () => {
+		let stop = false;
+		const tasks = deferredTasks(20);
+		const calls: number[] = [];
+		const done = forEachBounded({
+			count: 20,
+			limit: ConcurrencyLimit.fixed(3),
+			read: (index) => {
+				calls.push(index);
+				// An earlier item failed while items 0–2 still run: the look-ahead is under way.
+				if (index === 3) stop = true;
+			},
+			run: async (index) => await tasks.task(index),
+			shouldStop: () => stop,
+		});
+		await timerTicks(8);
+		expect(calls).toEqual([0, 1, 2, 3]);
+		[0, 1, 2].forEach((index) => tasks.resolvers[index]());
+		await done;
+		await timerTicks(4);
+		expect(tasks.started).toEqual([0, 1, 2]);
+		expect(calls).toEqual([0, 1, 2, 3]);
+	});
+
 	it("hands a read's error to the item's own turn, after the items before it started", async () => {
 		const started: number[] = [];
 		const handed: Array<Prepared<number>> = [];

@@ -92,7 +92,6 @@ export async function forEachBounded<T>(work: BoundedWork<T>): Promise<void> {
 	let running = 0;
 	let ahead = 0;
 	let readingAhead = false;
-	let finished = false;
 
 	const prepare = (index: number): Prepared<T> => {
 		try {
@@ -114,7 +113,8 @@ export async function forEachBounded<T>(work: BoundedWork<T>): Promise<void> {
 			await sleep(0);
 			await sleep(0);
 			ahead = Math.max(ahead, next);
-			if (finished || work.shouldStop() || ahead >= count || ahead >= next + limit.value) break;
+			// After the last start (every item started, or told to stop) one of these holds for good.
+			if (work.shouldStop() || ahead >= count || ahead >= next + limit.value) break;
 			prepared.set(ahead, prepare(ahead));
 			ahead++;
 		}
@@ -131,8 +131,8 @@ export async function forEachBounded<T>(work: BoundedWork<T>): Promise<void> {
 					pump();
 				});
 			}
-			if (running === 0 && (next >= count || work.shouldStop())) {
-				finished = true;
+			// The loop fills every free slot: none in flight means none is left to start.
+			if (running === 0) {
 				prepared.clear();
 				resolve();
 			} else if (!readingAhead && Math.max(ahead, next) < count) {
