@@ -1,9 +1,14 @@
 import { toUserRequestBody } from '../../nodes/Convirza/actions/user/body';
 import { toCurrentProfile } from '../../nodes/Convirza/actions/user/currentProfile';
-import { fieldsFromInput } from '../../nodes/Convirza/actions/user/mapping';
+import { USER_FIELDS } from '../../nodes/Convirza/actions/user/fields';
+import { fillFromCurrentUser } from '../../nodes/Convirza/actions/user/fillFromCurrent';
+import { fieldsFromInput, userRefFromInput } from '../../nodes/Convirza/actions/user/mapping';
+import type { UserRequestBody } from '../../nodes/Convirza/api/types';
+import type { ConvirzaClient } from '../../nodes/Convirza/transport';
 import { userFromResponse } from '../../nodes/Convirza/api/users';
 import { refusal } from '../kit/refusal';
 import { JOHN_LIST_ROW } from '../kit/users';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 /** Body settings as an operation's Options give them, country code 1. */
 const settings = (ignoreEmpty: boolean) => ({ ignoreEmpty, defaultCountryCode: '1' });
@@ -142,6 +147,7 @@ describe('fieldsFromInput (Map Automatically)', () => {
 		expect(fieldsFromInput({ first_name: 'Jo', firstName: 'Jo' }, false).fields).toEqual({ firstName: 'Jo' });
 		const twice = refusal(() => fieldsFromInput({ first_name: 'Jo', firstName: 'Joe' }, false));
 		expect(twice.message).toBe('The input item\'s "firstName" and "first_name" set the same field to different values');
+		expect(twice.fix).toBe('Keep one of the two keys.');
 	});
 
 	it('leaves consumed keys out, takes extra keys as they are, and skips unknown keys only when asked', () => {
@@ -157,10 +163,68 @@ describe('fieldsFromInput (Map Automatically)', () => {
 		['First_Name', /^Did you mean "first_name"\? /],
 		['firstname', /^Did you mean "firstName"\? /],
 		['AGENT_RING_TO', /^Did you mean "agent_ring_to"\? /],
+		['agent_ringto', /^Did you mean "agent_ring_to"\? /],
 		['titel', /^Use Convirza's field names \(username, first_name, /],
 	])('a near miss such as %s points to the key meant, in its naming style', (key, fix) => {
 		const refused = refusal(() => fieldsFromInput({ [key]: 'x' }, false));
 		expect(refused.fix).toMatch(fix);
 		expect(refused.fix).toMatch(/or turn on "Ignore Unknown Keys"\.$/);
+	});
+});
+
+describe("fieldsFromInput: a user row's group keys", () => {
+	it('group is an ID when a number and a name or path when text; group_external_id is an External ID', () => {
+		expect(fieldsFromInput({ group: 70035 }, false)).toEqual({ fields: { group: 70035 }, keys: { group: 'group' } });
+		expect(fieldsFromInput({ group: 'Sales / East' }, false).fields).toEqual({
+			group: { __rl: true, mode: 'name', value: 'Sales / East' },
+		});
+		expect(fieldsFromInput({ group_external_id: 'OU-9' }, false)).toEqual({
+			fields: { group: { __rl: true, mode: 'externalId', value: 'OU-9' } },
+			keys: { group: 'group_external_id' },
+		});
+	});
+});
+
+describe('userRefFromInput (Find User By)', () => {
+	/** The Find User By parameter as n8n hands it, with nothing else set. */
+	const byKey = (by: string) =>
+		({
+			getNode: () => ({ parameters: { userFromInput: by } }),
+			getNodeParameter: (name: string, _index: number, fallback: unknown) => (name === 'userFromInput' ? by : fallback),
+		}) as unknown as IExecuteFunctions;
+	const refused = (by: string, json: IDataObject) => refusal(() => userRefFromInput(byKey(by), json, 0));
+
+	it('takes the first key that holds a value: null is no value', () => {
+		expect(userRefFromInput(byKey('email'), { username: null, email: 'Jo@Example.com' }, 0)).toEqual({ by: 'email', email: 'Jo@Example.com' });
+		expect(userRefFromInput(byKey('externalId'), { user_ext_id: 'CRM-1' }, 0)).toEqual({ by: 'externalId', externalId: 'CRM-1' });
+		expect(userRefFromInput(byKey('id'), { ct_user_id: '42' }, 0)).toEqual({ by: 'id', id: 42 });
+	});
+
+	it('a key without a value is named as missing, with where the user is taken from', () => {
+		const missing = refused('id', { ct_user_id: null });
+		expect([missing.parameter, missing.message, missing.fix]).toEqual([
+			'ct_user_id',
+			'The input item\'s "ct_user_id" is missing',
+			'"Find User By" takes the user from this key of each input item.',
+		]);
+		expect(refused('email', {}).message).toBe('The input item\'s "username" or "email" is missing');
+	});
+
+	it('a value that is no email or External ID is refused naming its key', () => {
+		expect(refused('email', { email: 'nope' }).message).toBe('The input item\'s "email" is not a valid email address: "nope"');
+		const blank = refused('externalId', { externalId: '' });
+		expect([blank.message, blank.fix]).toEqual([
+			'The input item\'s "externalId" has no External ID',
+			'Map the CRM contact ID (or whatever you store as External ID) into this key of each input item.',
+		]);
+	});
+});
+
+describe('fillFromCurrentUser', () => {
+	it('sends no request when the operator set every field', async () => {
+		const request = jest.fn();
+		const body = Object.fromEntries(USER_FIELDS.map((field) => [field.key, `value of ${field.key}`])) as unknown as UserRequestBody;
+		await expect(fillFromCurrentUser({ request } as unknown as ConvirzaClient, 7, body, 0)).resolves.toBe(body);
+		expect(request).not.toHaveBeenCalled();
 	});
 });
