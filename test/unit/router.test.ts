@@ -5,10 +5,11 @@
  * runs several items at once. A probe resource stands in for the real ones (they cannot throw a
  * non-Error or an error without an item on demand); the engine suites run the real operations.
  */
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { router } from '../../nodes/Convirza/actions/router';
 import { AUTO_START } from '../../nodes/Convirza/actions/scheduler';
+import { convirzaNode } from '../kit/node';
 
 /** What the probe operation does for each item's JSON. */
 const mockProbe: { execute: (json: IDataObject, itemIndex: number) => Promise<IDataObject> } = {
@@ -30,14 +31,7 @@ jest.mock('../../nodes/Convirza/actions/call', () => ({
 	},
 }));
 
-const NODE: INode = {
-	id: 'node-1',
-	name: 'Convirza',
-	type: 'n8n-nodes-convirza.convirza',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const NODE = convirzaNode('Convirza');
 
 function context(items: IDataObject[], { continueOnFail = false, options = {} as IDataObject } = {}): IExecuteFunctions {
 	const fake = {

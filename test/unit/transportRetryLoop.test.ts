@@ -8,16 +8,9 @@
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { ConvirzaClient, type LoadFeedback, type RequestPolicy } from '../../nodes/Convirza/transport';
+import { convirzaNode } from '../kit/node';
 
-const NODE: INode = {
-	id: 'node-1',
-	name: 'Convirza',
-	type: 'n8n-nodes-convirza.convirza',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-	credentials: { convirzaApi: { id: 'cred-1', name: 'Convirza account' } },
-};
+const NODE: INode = { ...convirzaNode('Convirza'), credentials: { convirzaApi: { id: 'cred-1', name: 'Convirza account' } } };
 const CREDENTIAL_DATA = { baseUrl: 'http://127.0.0.1:9/v3', accessToken: 'token-never-shown' };
 
 /** With random() = 0, the waits before attempts 2, 3, 4 are 200, 400 and 800 ms. */

@@ -1,3 +1,5 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
 import { toUserRequestBody } from '../../nodes/Convirza/actions/user/body';
 import { toCurrentProfile } from '../../nodes/Convirza/actions/user/currentProfile';
 import { USER_FIELDS } from '../../nodes/Convirza/actions/user/fields';
@@ -8,7 +10,6 @@ import type { ConvirzaClient } from '../../nodes/Convirza/transport';
 import { userFromResponse } from '../../nodes/Convirza/api/users';
 import { refusal } from '../kit/refusal';
 import { JOHN_LIST_ROW } from '../kit/users';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 /** Body settings as an operation's Options give them, country code 1. */
 const settings = (ignoreEmpty: boolean) => ({ ignoreEmpty, defaultCountryCode: '1' });
